@@ -1,0 +1,114 @@
+//! The command line: `qtrail [INPUT...]` and the headless subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::output::QueryFormat;
+
+const INPUTS_HELP: &str = "INPUT is a file, a folder (read recursively: a copied \
+AWSLogs/.../CloudTrail tree works) or - for stdin. Formats are detected from the content, \
+never the name: gzip, CloudTrail S3 files {\"Records\":[...]}, `aws cloudtrail lookup-events` \
+output, EventBridge events, IBM Activity Tracker (CADF) events, one record a line, JSON \
+arrays and concatenated JSON.";
+
+const FILTER_HELP: &str = "FILTER: whitespace-separated terms that must all hold.
+  field:value    fields: action identity service outcome ip region account provider
+                 error ua id type; the value is everything after the first colon
+  field:a,b      either value          *            wildcard (values are case-insensitive)
+  \"two words\"    quotes for spaces     -term        negation
+  since:T until:T  RFC 3339, a date (YYYY-MM-DD) or an age such as 15m, 2h, 7d
+  word           matches anywhere in the original record
+
+Examples:
+  qtrail query --filter 'service:braket outcome:failure' trail/
+  qtrail query --filter 'action:CancelQuantumTask,quantum-computing.job.cancel since:7d' logs/
+  qtrail query --filter 'identity:arn:aws:iam::123456789012:user/ana -ip:10.*' --format table logs/
+  zcat trail.json.gz | qtrail stats --json -";
+
+/// Explore the audit trail of quantum-computing clouds: Amazon Braket (AWS `CloudTrail`) and
+/// IBM Qiskit Runtime (IBM Cloud Activity Tracker, CADF).
+#[derive(Parser, Debug)]
+#[command(name = "qtrail", version, about, after_help = INPUTS_HELP, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files, folders or - (stdin) to explore.
+    pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Load the inputs and print what they hold: events, duplicates, rejects and why.
+    #[command(after_help = INPUTS_HELP)]
+    Stats(StatsArgs),
+    /// Print the events that match a filter, in time order.
+    #[command(after_help = FILTER_HELP)]
+    Query(QueryArgs),
+    /// Write a deterministic synthetic trail (for benchmarks and demos).
+    Generate(GenerateArgs),
+    /// Time loading and filtering without a terminal; prints one JSON object.
+    Bench(BenchArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// Print one JSON object instead of the readable summary.
+    #[arg(long)]
+    pub json: bool,
+    /// Files, folders or - (stdin).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct QueryArgs {
+    /// Only events matching this filter (see below).
+    #[arg(long, short, default_value = "")]
+    pub filter: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Jsonl)]
+    pub format: QueryFormat,
+    /// With jsonl: add the original record as `raw`.
+    #[arg(long)]
+    pub raw: bool,
+    /// Files, folders or - (stdin).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    /// Number of records.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub events: usize,
+    /// Seed: the same seed writes the same bytes.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Share of IBM CADF events, in percent.
+    #[arg(long, default_value_t = 0)]
+    pub cadf_percent: u8,
+    /// Write one record a line to this file (- for stdout).
+    #[arg(long, conflicts_with = "s3_tree", required_unless_present = "s3_tree")]
+    pub ndjson: Option<PathBuf>,
+    /// Write S3-style gzipped `CloudTrail` files below this folder.
+    #[arg(long)]
+    pub s3_tree: Option<PathBuf>,
+    /// Records per gzipped file with --s3-tree.
+    #[arg(long, default_value_t = 500)]
+    pub per_file: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    /// Filters to time after loading (repeatable); a standard set when none is given.
+    #[arg(long, short)]
+    pub filter: Vec<String>,
+    /// Runs of each filter (the median is reported).
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// Files or folders to load.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+}

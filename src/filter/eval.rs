@@ -1,0 +1,355 @@
+//! Runs a [`Filter`] over an [`Index`]. Terms on indexed columns are turned into sets of
+//! interned ids once (matching patterns against the few distinct strings, never against
+//! every event); the most selective one picks candidates from the postings, the others are
+//! checked per row. Bare words and wildcard ids need the original record and are checked
+//! last, on the rows every other term let through.
+
+use memchr::memmem;
+
+use super::glob::Pattern;
+use super::parse::{Field, Filter, TermKind};
+use crate::index::{Column, Index, Row, hash};
+use crate::model::{Outcome, Provider};
+use crate::parse::parse_record;
+use crate::source::RawReader;
+
+/// A filter compiled against one index.
+pub struct Matcher {
+    checks: Vec<Check>,
+    since: Option<i64>,
+    until: Option<i64>,
+    /// The positive posting-backed check with the fewest rows, if any.
+    seed: Option<usize>,
+}
+
+enum Test {
+    Ids {
+        column: Column,
+        allowed: Bits,
+    },
+    Outcome([bool; 4]),
+    Provider([bool; 2]),
+    IdHash(Vec<u64>),
+    Time {
+        since: Option<i64>,
+        until: Option<i64>,
+    },
+    /// Needs the original record: a bare word or a wildcard id.
+    Word(String),
+    IdPattern(Vec<Pattern>),
+}
+
+struct Check {
+    negated: bool,
+    test: Test,
+}
+
+/// A set of interned ids.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(len: usize) -> Self {
+        Bits(vec![0; len.div_ceil(64)])
+    }
+    fn set(&mut self, id: u32) {
+        self.0[id as usize / 64] |= 1 << (id % 64);
+    }
+    fn has(&self, id: u32) -> bool {
+        self.0
+            .get(id as usize / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        (0u32..).zip(&self.0).flat_map(|(w, bits)| {
+            (0..64)
+                .filter(move |b| bits & (1u64 << b) != 0)
+                .map(move |b| w * 64 + b)
+        })
+    }
+}
+
+impl Matcher {
+    #[must_use]
+    pub fn new(index: &Index, filter: &Filter) -> Matcher {
+        let mut matcher = Matcher {
+            checks: Vec::new(),
+            since: None,
+            until: None,
+            seed: None,
+        };
+        for term in &filter.terms {
+            let test = compile(index, &term.kind);
+            if !term.negated {
+                if let Test::Time { since, until } = test {
+                    matcher.since = matcher.since.max(since);
+                    matcher.until = match (matcher.until, until) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+            }
+            matcher.checks.push(Check {
+                negated: term.negated,
+                test,
+            });
+        }
+        matcher.seed = matcher.pick_seed(index);
+        matcher
+    }
+
+    fn pick_seed(&self, index: &Index) -> Option<usize> {
+        self.checks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.negated)
+            .filter_map(|(i, c)| candidates_len(index, &c.test).map(|n| (n, i)))
+            .min()
+            .map(|(_, i)| i)
+    }
+
+    /// Whether a row passes every check that does not need its original record.
+    #[must_use]
+    pub fn row_matches(&self, row: &Row) -> bool {
+        self.checks.iter().all(|c| match row_test(&c.test, row) {
+            Some(hit) => hit != c.negated,
+            None => true,
+        })
+    }
+
+    /// Whether some check needs the original record.
+    #[must_use]
+    pub fn needs_raw(&self) -> bool {
+        self.checks
+            .iter()
+            .any(|c| matches!(c.test, Test::Word(_) | Test::IdPattern(_)))
+    }
+
+    /// The checks that need the original record, on its bytes.
+    #[must_use]
+    pub fn raw_matches(&self, raw: &[u8], folded: &mut String) -> bool {
+        let text = String::from_utf8_lossy(raw);
+        self.checks.iter().all(|c| match &c.test {
+            Test::Word(needle) => contains_folded(&text, needle, folded) != c.negated,
+            Test::IdPattern(patterns) => id_matches(raw, patterns) != c.negated,
+            _ => true,
+        })
+    }
+}
+
+fn compile(index: &Index, kind: &TermKind) -> Test {
+    match kind {
+        TermKind::Since(t) => Test::Time {
+            since: Some(*t),
+            until: None,
+        },
+        TermKind::Until(t) => Test::Time {
+            since: None,
+            until: Some(*t),
+        },
+        TermKind::Word(needle) => Test::Word(needle.clone()),
+        TermKind::Field { field, any_of } => compile_field(index, *field, any_of),
+    }
+}
+
+fn compile_field(index: &Index, field: Field, any_of: &[Pattern]) -> Test {
+    let column = match field {
+        Field::Action => Column::Action,
+        Field::Identity => Column::Identity,
+        Field::Ip => Column::Ip,
+        Field::Region => Column::Region,
+        Field::Account => Column::Account,
+        Field::Error => Column::Error,
+        Field::Ua => Column::UserAgent,
+        Field::Type => Column::IdentityType,
+        Field::Service => return service_test(index, any_of),
+        Field::Outcome => {
+            return Test::Outcome(Outcome::ALL.map(|o| any_of.iter().any(|p| p.matches(o.name()))));
+        }
+        Field::Provider => {
+            return Test::Provider(
+                Provider::ALL.map(|p| any_of.iter().any(|pat| pat.matches(p.name()))),
+            );
+        }
+        Field::Id => return id_test(any_of),
+    };
+    let strings = index.strings(column);
+    let mut allowed = Bits::new(strings.len());
+    for (id, text) in strings.iter().skip(1) {
+        if any_of
+            .iter()
+            .any(|p| p.matches(text) || (column == Column::Action && matches_action_name(p, text)))
+        {
+            allowed.set(id);
+        }
+    }
+    Test::Ids { column, allowed }
+}
+
+/// `action:CreateQuantumTask` also finds `braket:CreateQuantumTask`: the name without its
+/// service prefix is what people type.
+fn matches_action_name(pattern: &Pattern, action: &str) -> bool {
+    action
+        .split_once(':')
+        .is_some_and(|(_, name)| pattern.matches(name))
+}
+
+fn service_test(index: &Index, any_of: &[Pattern]) -> Test {
+    let postings = index.postings();
+    let actions = index.strings(Column::Action);
+    let mut allowed = Bits::new(actions.len());
+    for (id, _) in actions.iter().skip(1) {
+        let service = postings.services().get(postings.service_of_action(id));
+        if any_of.iter().any(|p| p.matches(service)) {
+            allowed.set(id);
+        }
+    }
+    Test::Ids {
+        column: Column::Action,
+        allowed,
+    }
+}
+
+fn id_test(any_of: &[Pattern]) -> Test {
+    if any_of.iter().all(Pattern::is_exact) {
+        Test::IdHash(
+            any_of
+                .iter()
+                .filter_map(Pattern::exact_lowercase)
+                .map(hash::id_hash)
+                .collect(),
+        )
+    } else {
+        Test::IdPattern(any_of.to_vec())
+    }
+}
+
+/// `Some(hit)` for checks decided by the row alone, `None` for those needing the record.
+fn row_test(test: &Test, row: &Row) -> Option<bool> {
+    Some(match test {
+        Test::Ids { column, allowed } => allowed.has(row.col(*column)),
+        Test::Outcome(mask) => mask[row.outcome as usize],
+        Test::Provider(mask) => mask[row.provider as usize],
+        Test::IdHash(hashes) => hashes
+            .iter()
+            .any(|h| *h == row.event_id_hash || *h == row.request_id_hash),
+        Test::Time { since, until } => {
+            since.is_none_or(|s| row.time_ms >= s) && until.is_none_or(|u| row.time_ms < u)
+        }
+        Test::Word(_) | Test::IdPattern(_) => return None,
+    })
+}
+
+/// Rows a positive check selects, from the postings, and how many (`None`: no postings).
+fn candidates_len(index: &Index, test: &Test) -> Option<usize> {
+    let postings = index.postings();
+    match test {
+        Test::Ids { column, allowed } if crate::index::Postings::has(*column) => {
+            Some(allowed.ids().map(|id| postings.of(*column, id).len()).sum())
+        }
+        Test::Outcome(mask) => Some(sum_masked(mask, &Outcome::ALL, |o| {
+            postings.outcome(o).len()
+        })),
+        _ => None,
+    }
+}
+
+fn sum_masked<T: Copy>(mask: &[bool], all: &[T], len: impl Fn(T) -> usize) -> usize {
+    mask.iter()
+        .zip(all)
+        .filter(|(on, _)| **on)
+        .map(|(_, v)| len(*v))
+        .sum()
+}
+
+fn candidates(index: &Index, test: &Test) -> Vec<u32> {
+    let postings = index.postings();
+    let mut out = Vec::new();
+    match test {
+        Test::Ids { column, allowed } => allowed
+            .ids()
+            .for_each(|id| out.extend_from_slice(postings.of(*column, id))),
+        Test::Outcome(mask) => {
+            for (o, _) in Outcome::ALL.iter().zip(mask).filter(|(_, on)| **on) {
+                out.extend_from_slice(postings.outcome(*o));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The rows matching `filter`, in time order. `raw` reads originals for bare words; rows
+/// whose original cannot be read do not match.
+pub fn evaluate(index: &Index, filter: &Filter, raw: &mut RawReader) -> Vec<u32> {
+    let matcher = Matcher::new(index, filter);
+    let mut ids = matching_rows(index, &matcher);
+    if matcher.needs_raw() {
+        let mut folded = String::new();
+        ids.retain(|&id| {
+            raw.read(index.sources(), index.row(id).raw)
+                .is_ok_and(|bytes| matcher.raw_matches(&bytes, &mut folded))
+        });
+    }
+    ids
+}
+
+/// The rows passing every row-level check, in time order.
+#[must_use]
+pub fn matching_rows(index: &Index, matcher: &Matcher) -> Vec<u32> {
+    let order = time_window(index, matcher.since, matcher.until);
+    let Some(seed) = matcher.seed else {
+        return order
+            .iter()
+            .copied()
+            .filter(|&id| matcher.row_matches(index.row(id)))
+            .collect();
+    };
+    let seed_len = candidates_len(index, &matcher.checks[seed].test).unwrap_or(usize::MAX);
+    if seed_len.saturating_mul(8) >= order.len() {
+        return order
+            .iter()
+            .copied()
+            .filter(|&id| matcher.row_matches(index.row(id)))
+            .collect();
+    }
+    let mut hits: Vec<(i64, u32)> = candidates(index, &matcher.checks[seed].test)
+        .into_iter()
+        .filter_map(|id| {
+            let row = index.row(id);
+            matcher.row_matches(row).then_some((row.time_ms, id))
+        })
+        .collect();
+    hits.sort_unstable();
+    hits.into_iter().map(|(_, id)| id).collect()
+}
+
+/// The stretch of the time order between `since` (inclusive) and `until` (exclusive).
+fn time_window(index: &Index, since: Option<i64>, until: Option<i64>) -> &[u32] {
+    let order = index.order();
+    let time = |id: &u32| index.row(*id).time_ms;
+    let lo = since.map_or(0, |s| order.partition_point(|id| time(id) < s));
+    let hi = until.map_or(order.len(), |u| order.partition_point(|id| time(id) < u));
+    &order[lo..hi.max(lo)]
+}
+
+/// Case-insensitive substring test, folding the text the way the filter folds its needle.
+fn contains_folded(text: &str, needle: &str, folded: &mut String) -> bool {
+    folded.clear();
+    if text.is_ascii() {
+        folded.push_str(text);
+        folded.make_ascii_lowercase();
+    } else {
+        folded.extend(text.chars().flat_map(char::to_lowercase));
+    }
+    memmem::find(folded.as_bytes(), needle.as_bytes()).is_some()
+}
+
+fn id_matches(raw: &[u8], patterns: &[Pattern]) -> bool {
+    let Ok(event) = parse_record(raw) else {
+        return false;
+    };
+    [event.event_id.as_deref(), event.request_id.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|id| patterns.iter().any(|p| p.matches(id)))
+}

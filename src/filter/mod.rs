@@ -1,0 +1,10 @@
+//! The filter language shared by `qtrail query --filter` and the TUI's filter bar:
+//! [`Filter::parse`] reads it, [`evaluate`] runs it over an [`crate::index::Index`].
+
+mod eval;
+mod glob;
+mod parse;
+
+pub use eval::{Matcher, evaluate};
+pub use glob::*;
+pub use parse::*;

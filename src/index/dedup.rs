@@ -1,0 +1,43 @@
+use hashbrown::HashTable;
+use rustc_hash::FxHashSet;
+
+use super::Row;
+
+/// One event per provider and event id, and one per content for events without an id.
+/// The id table holds row ids and compares through the rows' own id hashes, so a key is
+/// never stored twice.
+#[derive(Default)]
+pub struct Dedup {
+    by_id: HashTable<u32>,
+    by_content: FxHashSet<u64>,
+}
+
+fn id_key(row: &Row) -> u64 {
+    row.event_id_hash ^ (row.provider as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+impl Dedup {
+    /// Records `row` (about to become row `id`); `false` when an equal event is known.
+    pub fn insert(&mut self, rows: &[Row], row: &Row, id: u32, content_key: u64) -> bool {
+        if row.event_id_hash == 0 {
+            return self.by_content.insert(content_key);
+        }
+        let same = |other: &u32| {
+            let other = &rows[*other as usize];
+            other.event_id_hash == row.event_id_hash && other.provider == row.provider
+        };
+        let rehash = |other: &u32| id_key(&rows[*other as usize]);
+        match self.by_id.entry(id_key(row), same, rehash) {
+            hashbrown::hash_table::Entry::Occupied(_) => false,
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert(id);
+                true
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        self.by_id.capacity() * 5 + self.by_content.capacity() * 9
+    }
+}

@@ -1,0 +1,245 @@
+//! The in-memory index: events in time order, postings by the columns filters use, distinct
+//! action names with their counts, per-minute counts for the histogram, and the rejects.
+//!
+//! It is owned by one task and changed only by [`Index::apply`] (a batch from a loader) and
+//! [`Index::ensure_sorted`]. Appending is cheap: rows are pushed, postings appended, and the
+//! new rows are merged into the time order once, when a reader next needs it.
+
+mod buckets;
+mod dedup;
+mod groups;
+pub mod hash;
+mod interner;
+mod postings;
+mod row;
+mod sources;
+
+pub use buckets::{Bucket, MINUTE_MS};
+pub use groups::group_counts;
+pub use interner::Interner;
+pub use postings::Postings;
+pub use row::{Column, Row};
+pub use sources::{SourceInfo, SourceKind};
+
+use rayon::slice::ParallelSliceMut;
+
+use crate::load::Batch;
+use crate::model::{Outcome, Provider, Reject, SourceId};
+
+#[derive(Default)]
+pub struct Index {
+    rows: Vec<Row>,
+    strings: [Interner; Column::COUNT],
+    postings: Postings,
+    /// Row ids ordered by (time, id); the rows from `sorted` on are not merged in yet.
+    order: Vec<u32>,
+    sorted: usize,
+    seen: dedup::Dedup,
+    duplicates: u64,
+    rejects: Vec<Reject>,
+    sources: Vec<Option<SourceInfo>>,
+    buckets: buckets::Buckets,
+    providers: [usize; 2],
+}
+
+impl Index {
+    #[must_use]
+    pub fn new() -> Self {
+        Index::default()
+    }
+
+    /// Registers a source under the id its loader gave it.
+    pub fn set_source(&mut self, id: SourceId, info: SourceInfo) {
+        let slot = id as usize;
+        if self.sources.len() <= slot {
+            self.sources.resize_with(slot + 1, || None);
+        }
+        self.sources[slot] = Some(info);
+    }
+
+    /// Adds a batch: new events are indexed, events already seen counted as duplicates.
+    pub fn apply(&mut self, batch: Batch) {
+        let Batch {
+            rows,
+            keys,
+            strings,
+            mut rejects,
+            ..
+        } = batch;
+        let remap = self.intern_batch_strings(&strings);
+        self.rows.reserve(rows.len());
+        for (mut row, key) in rows.into_iter().zip(keys) {
+            let id = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
+            if !self.seen.insert(&self.rows, &row, id, key) {
+                self.duplicates += 1;
+                continue;
+            }
+            for (col, map) in row.cols.iter_mut().zip(&remap) {
+                *col = map[*col as usize];
+            }
+            self.providers[row.provider as usize] += 1;
+            self.postings
+                .add(id, &row, &self.strings[Column::Action as usize]);
+            self.buckets.add(row.time_ms, row.outcome);
+            self.order.push(id);
+            self.rows.push(row);
+        }
+        self.rejects.append(&mut rejects);
+    }
+
+    fn intern_batch_strings(&mut self, strings: &[Vec<Box<str>>; Column::COUNT]) -> Vec<Vec<u32>> {
+        strings
+            .iter()
+            .zip(self.strings.iter_mut())
+            .map(|(local, global)| local.iter().map(|s| global.intern(s)).collect())
+            .collect()
+    }
+
+    /// Merges rows added since the last call into the time order.
+    pub fn ensure_sorted(&mut self) {
+        if self.sorted == self.order.len() {
+            return;
+        }
+        let rows = &self.rows;
+        let key = |id: &u32| (rows[*id as usize].time_ms, *id);
+        let mut tail: Vec<(i64, u32)> = self.order[self.sorted..].iter().map(key).collect();
+        tail.par_sort_unstable();
+        if self.sorted == 0 {
+            self.order = tail.into_iter().map(|(_, id)| id).collect();
+        } else {
+            let head = std::mem::take(&mut self.order);
+            self.order = merge(&head[..self.sorted], &tail, |id| key(&id));
+        }
+        self.sorted = self.order.len();
+    }
+
+    /// Gives back memory reserved for growth, once a large load is complete.
+    pub fn shrink_to_fit(&mut self) {
+        self.rows.shrink_to_fit();
+        self.order.shrink_to_fit();
+        self.postings.shrink_to_fit();
+    }
+
+    /// Approximate heap bytes held by the index (for the benchmark report).
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        let strings: usize = self.strings.iter().map(Interner::heap_bytes).sum();
+        self.rows.capacity() * size_of::<Row>()
+            + self.order.capacity() * 4
+            + self.seen.heap_bytes()
+            + self.postings.heap_bytes()
+            + strings
+    }
+
+    /// Row ids in time order (call [`Index::ensure_sorted`] first to include new rows).
+    #[must_use]
+    pub fn order(&self) -> &[u32] {
+        &self.order[..self.sorted]
+    }
+
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    #[must_use]
+    pub fn row(&self, id: u32) -> &Row {
+        &self.rows[id as usize]
+    }
+
+    #[must_use]
+    pub fn strings(&self, column: Column) -> &Interner {
+        &self.strings[column as usize]
+    }
+
+    #[must_use]
+    pub fn text(&self, row: &Row, column: Column) -> &str {
+        self.strings(column).get(row.col(column))
+    }
+
+    #[must_use]
+    pub fn postings(&self) -> &Postings {
+        &self.postings
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    #[must_use]
+    pub fn duplicates(&self) -> u64 {
+        self.duplicates
+    }
+
+    #[must_use]
+    pub fn rejects(&self) -> &[Reject] {
+        &self.rejects
+    }
+
+    pub fn add_rejects(&mut self, rejects: impl IntoIterator<Item = Reject>) {
+        self.rejects.extend(rejects);
+    }
+
+    /// Sources by id (`None` for an id whose registration has not arrived).
+    #[must_use]
+    pub fn sources(&self) -> &[Option<SourceInfo>] {
+        &self.sources
+    }
+
+    #[must_use]
+    pub fn source(&self, id: SourceId) -> Option<&SourceInfo> {
+        self.sources.get(id as usize)?.as_ref()
+    }
+
+    #[must_use]
+    pub fn source_name(&self, id: SourceId) -> &str {
+        self.source(id).map_or("?", |s| s.name.as_str())
+    }
+
+    #[must_use]
+    pub fn buckets(&self) -> &buckets::Buckets {
+        &self.buckets
+    }
+
+    #[must_use]
+    pub fn count_provider(&self, provider: Provider) -> usize {
+        self.providers[provider as usize]
+    }
+
+    #[must_use]
+    pub fn count_outcome(&self, outcome: Outcome) -> usize {
+        self.postings.outcome(outcome).len()
+    }
+
+    /// Time of the first and last event, in time order.
+    #[must_use]
+    pub fn time_range(&self) -> Option<(i64, i64)> {
+        let order = self.order();
+        let first = self.row(*order.first()?).time_ms;
+        let last = self.row(*order.last()?).time_ms;
+        Some((first, last))
+    }
+}
+
+fn merge(head: &[u32], tail: &[(i64, u32)], key: impl Fn(u32) -> (i64, u32)) -> Vec<u32> {
+    let mut out = Vec::with_capacity(head.len() + tail.len());
+    let (mut i, mut j) = (0, 0);
+    while i < head.len() && j < tail.len() {
+        if key(head[i]) <= tail[j] {
+            out.push(head[i]);
+            i += 1;
+        } else {
+            out.push(tail[j].1);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&head[i..]);
+    out.extend(tail[j..].iter().map(|(_, id)| *id));
+    out
+}

@@ -1,0 +1,50 @@
+use crate::model::{Outcome, Provider, RawRef};
+
+/// The interned text columns of an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Identity,
+    IdentityType,
+    Action,
+    Ip,
+    UserAgent,
+    Account,
+    Region,
+    Error,
+}
+
+impl Column {
+    pub const COUNT: usize = 8;
+    pub const ALL: [Column; Column::COUNT] = [
+        Column::Identity,
+        Column::IdentityType,
+        Column::Action,
+        Column::Ip,
+        Column::UserAgent,
+        Column::Account,
+        Column::Region,
+        Column::Error,
+    ];
+}
+
+/// One indexed event: what filters and views need, with strings as interned ids. The
+/// original record stays in its source and is read again through `raw`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub time_ms: i64,
+    pub raw: RawRef,
+    /// Hash of the lower-cased event id (0: none), for `id:` filters.
+    pub event_id_hash: u64,
+    /// Hash of the lower-cased request / correlation id (0: none).
+    pub request_id_hash: u64,
+    pub cols: [u32; Column::COUNT],
+    pub outcome: Outcome,
+    pub provider: Provider,
+}
+
+impl Row {
+    #[must_use]
+    pub fn col(&self, column: Column) -> u32 {
+        self.cols[column as usize]
+    }
+}

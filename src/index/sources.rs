@@ -1,0 +1,27 @@
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use crate::source::BlockStore;
+
+/// A source the index holds events of, and how to read their originals again.
+#[derive(Debug, Clone)]
+pub struct SourceInfo {
+    /// As the user named it (a path, or `-` for stdin).
+    pub name: String,
+    pub kind: SourceKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum SourceKind {
+    /// A file read again by offset; gzip files are inflated again on demand. `len` and
+    /// `modified` detect a file that changed after it was loaded.
+    File {
+        path: PathBuf,
+        gzip: bool,
+        len: u64,
+        modified: Option<SystemTime>,
+    },
+    /// Content that cannot be read again (stdin), kept compressed in memory.
+    Memory(Arc<BlockStore>),
+}

@@ -1,0 +1,131 @@
+//! What a loading task sends to the index: events with their strings interned locally
+//! (so workers never share a lock), plus the rejects of the same stretch of input.
+
+use rustc_hash::FxHashMap;
+
+use crate::index::{Column, Row, hash};
+use crate::model::{RawRef, Reject, RejectReason, SourceId};
+use crate::parse::{Normalized, Sink};
+
+/// A stretch of one source's records, parsed.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub source: SourceId,
+    /// Rows whose `cols` index into `strings`, not yet into the index's interners.
+    pub rows: Vec<Row>,
+    /// Per row: its content key when it has no event id (0 otherwise).
+    pub keys: Vec<u64>,
+    pub strings: [Vec<Box<str>>; Column::COUNT],
+    pub rejects: Vec<Reject>,
+    /// Bytes of input this batch covers, for progress.
+    pub bytes: u64,
+}
+
+/// Builds a [`Batch`] while a [`crate::parse::Walker`] walks a buffer.
+pub struct BatchBuilder {
+    batch: Batch,
+    local: [FxHashMap<Box<str>, u32>; Column::COUNT],
+    /// Offset of the walked buffer in the source's content.
+    base: u64,
+    /// Line of the walked buffer's first byte, minus one.
+    line_base: u64,
+}
+
+impl BatchBuilder {
+    #[must_use]
+    pub fn new(source: SourceId, base: u64, line_base: u64) -> Self {
+        let mut builder = BatchBuilder {
+            batch: Batch {
+                source,
+                ..Batch::default()
+            },
+            local: Default::default(),
+            base,
+            line_base,
+        };
+        for column in Column::ALL {
+            builder.intern(column, "");
+        }
+        builder
+    }
+
+    fn intern(&mut self, column: Column, text: &str) -> u32 {
+        let map = &mut self.local[column as usize];
+        if let Some(&id) = map.get(text) {
+            return id;
+        }
+        let list = &mut self.batch.strings[column as usize];
+        let id = u32::try_from(list.len()).unwrap_or(u32::MAX);
+        list.push(text.into());
+        map.insert(text.into(), id);
+        id
+    }
+
+    fn intern_opt(&mut self, column: Column, text: Option<&str>) -> u32 {
+        text.map_or(0, |t| self.intern(column, t))
+    }
+
+    pub fn reject_here(&mut self, offset: u64, line: Option<u64>, reason: RejectReason) {
+        self.batch.rejects.push(Reject {
+            source: self.batch.source,
+            line,
+            record: None,
+            offset,
+            reason,
+        });
+    }
+
+    #[must_use]
+    pub fn finish(mut self, bytes: u64) -> Batch {
+        self.batch.bytes = bytes;
+        self.batch
+    }
+
+    #[must_use]
+    pub fn rejects(&self) -> &[Reject] {
+        &self.batch.rejects
+    }
+}
+
+impl Sink for BatchBuilder {
+    fn event(&mut self, e: Normalized<'_>, raw: &[u8], offset: usize) {
+        let key = match e.event_id {
+            Some(_) => 0,
+            None => hash::dedup_by_content(raw),
+        };
+        let cols = [
+            self.intern(Column::Identity, &e.identity),
+            self.intern_opt(Column::IdentityType, e.identity_type.as_deref()),
+            self.intern(Column::Action, &e.action),
+            self.intern_opt(Column::Ip, e.source_ip.as_deref()),
+            self.intern_opt(Column::UserAgent, e.user_agent.as_deref()),
+            self.intern_opt(Column::Account, e.account.as_deref()),
+            self.intern_opt(Column::Region, e.region.as_deref()),
+            self.intern_opt(Column::Error, e.error.as_deref()),
+        ];
+        self.batch.rows.push(Row {
+            time_ms: e.time_ms,
+            raw: RawRef {
+                offset: self.base + offset as u64,
+                len: u32::try_from(raw.len()).unwrap_or(u32::MAX),
+                source: self.batch.source,
+            },
+            event_id_hash: e.event_id.as_deref().map_or(0, hash::id_hash),
+            request_id_hash: e.request_id.as_deref().map_or(0, hash::id_hash),
+            cols,
+            outcome: e.outcome,
+            provider: e.provider,
+        });
+        self.batch.keys.push(key);
+    }
+
+    fn reject(&mut self, offset: usize, line: u64, record: Option<u64>, reason: RejectReason) {
+        self.batch.rejects.push(Reject {
+            source: self.batch.source,
+            line: Some(self.line_base + line),
+            record,
+            offset: self.base + offset as u64,
+            reason,
+        });
+    }
+}

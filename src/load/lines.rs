@@ -1,0 +1,81 @@
+//! Chunks of one file are parsed in parallel, so a chunk knows its rejects' lines only
+//! relative to its own start. This turns them into file lines once the chunks before it
+//! are done, holding those rejects until then.
+
+use rustc_hash::FxHashMap;
+
+use super::plan::Unit;
+use super::worker::UnitDone;
+use crate::model::{Reject, SourceId};
+
+pub struct LineFixer {
+    /// Lines walked by each chunk of each source, once known.
+    lines: FxHashMap<SourceId, Vec<Option<u64>>>,
+    held: Vec<(u32, Reject)>,
+}
+
+impl LineFixer {
+    pub fn new(units: &[Unit]) -> Self {
+        let mut lines: FxHashMap<SourceId, Vec<Option<u64>>> = FxHashMap::default();
+        for unit in units {
+            let chunks = lines.entry(unit.source).or_default();
+            let seq = unit.seq as usize;
+            if chunks.len() <= seq {
+                chunks.resize(seq + 1, None);
+            }
+        }
+        LineFixer {
+            lines,
+            held: Vec::new(),
+        }
+    }
+
+    /// Records a finished unit and takes its relative-line rejects out of `rejects`.
+    pub fn fix(&mut self, done: &UnitDone, rejects: &mut Vec<Reject>) {
+        if let Some(slot) = self
+            .lines
+            .get_mut(&done.source)
+            .and_then(|chunks| chunks.get_mut(done.seq as usize))
+        {
+            *slot = Some(done.lines);
+        }
+        if done.relative {
+            self.held.extend(rejects.drain(..).map(|r| (done.seq, r)));
+        }
+    }
+
+    /// Rejects whose file line is now known, with that line.
+    pub fn release(&mut self) -> Vec<Reject> {
+        let mut ready = Vec::new();
+        let lines = &self.lines;
+        self.held.retain_mut(
+            |(seq, reject)| match line_base(lines, reject.source, *seq) {
+                Some(base) => {
+                    reject.line = reject.line.map(|l| l + base);
+                    ready.push(reject.clone());
+                    false
+                }
+                None => true,
+            },
+        );
+        ready
+    }
+
+    /// At the end: everything, with lines where they could be known.
+    pub fn release_all(&mut self) -> Vec<Reject> {
+        let mut out = self.release();
+        out.extend(self.held.drain(..).map(|(_, mut r)| {
+            r.line = None;
+            r
+        }));
+        out
+    }
+}
+
+fn line_base(
+    lines: &FxHashMap<SourceId, Vec<Option<u64>>>,
+    source: SourceId,
+    seq: u32,
+) -> Option<u64> {
+    lines.get(&source)?.iter().take(seq as usize).copied().sum()
+}

@@ -1,0 +1,124 @@
+//! Loading: inputs -> units of work -> parsed batches, on a pool of worker threads, sent
+//! over a bounded channel to whoever owns the index.
+//!
+//! ```text
+//!  inputs ─► plan (open, map, detect) ─► units ─► rayon workers ─► fix line numbers ─► channel ─► Index::apply
+//! ```
+
+mod batch;
+mod lines;
+mod plan;
+mod trim;
+mod worker;
+
+pub use batch::{Batch, BatchBuilder};
+pub use worker::parse_buffer;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use rayon::iter::{IntoParallelIterator, ParallelIterator};
+
+use crate::index::{Index, SourceInfo};
+use crate::model::{Reject, SourceId};
+use crate::source::Input;
+
+/// What a load sends to the index owner, in this order per source: its `Source`, then
+/// batches; `Done` once everything was read.
+#[derive(Debug)]
+pub enum LoadMsg {
+    /// Inputs are open; this many bytes will be read.
+    Started {
+        total_bytes: u64,
+    },
+    Source(SourceId, SourceInfo),
+    Batch(Batch),
+    Rejects(Vec<Reject>),
+    Done,
+}
+
+/// Hands out source ids, shared by every loader feeding one index.
+#[derive(Clone, Default)]
+pub struct SourceIds(Arc<AtomicU32>);
+
+impl SourceIds {
+    #[must_use]
+    pub fn next(&self) -> SourceId {
+        self.0.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+/// Batches in flight: enough to keep both workers busy, few enough to bound memory.
+const CHANNEL_DEPTH: usize = 32;
+
+/// Starts loading on background threads; messages arrive on the returned channel.
+#[must_use]
+pub fn spawn_load(inputs: Vec<Input>, ids: SourceIds) -> Receiver<LoadMsg> {
+    let (tx, rx) = sync_channel(CHANNEL_DEPTH);
+    std::thread::spawn(move || run(plan::plan(&inputs, &ids), &tx));
+    rx
+}
+
+fn run(planned: plan::Planned, tx: &SyncSender<LoadMsg>) {
+    let plan::Planned {
+        sources,
+        units,
+        rejects,
+        total_bytes,
+    } = planned;
+    if tx.send(LoadMsg::Started { total_bytes }).is_err() {
+        return;
+    }
+    for (id, info) in sources {
+        if tx.send(LoadMsg::Source(id, info)).is_err() {
+            return;
+        }
+    }
+    if !rejects.is_empty() && tx.send(LoadMsg::Rejects(rejects)).is_err() {
+        return;
+    }
+    let mut fixer = lines::LineFixer::new(&units);
+    let (unit_tx, unit_rx) = sync_channel(CHANNEL_DEPTH);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            units.into_par_iter().for_each_with(unit_tx, |tx, unit| {
+                let _ = tx.send(worker::run_unit(unit));
+            });
+        });
+        for (done, mut batch) in unit_rx {
+            fixer.fix(&done, &mut batch.rejects);
+            let ready = fixer.release();
+            let sent = tx.send(LoadMsg::Batch(batch)).is_ok()
+                && (ready.is_empty() || tx.send(LoadMsg::Rejects(ready)).is_ok());
+            if !sent {
+                return;
+            }
+        }
+    });
+    let _ = tx.send(LoadMsg::Rejects(fixer.release_all()));
+    let _ = tx.send(LoadMsg::Done);
+}
+
+/// Loads everything into `index` on this thread's behalf, calling `progress(done, total)`
+/// in bytes as batches arrive. Returns when the load is complete.
+pub fn load_blocking(inputs: Vec<Input>, index: &mut Index, mut progress: impl FnMut(u64, u64)) {
+    let rx = spawn_load(inputs, SourceIds::default());
+    let (mut done, mut total) = (0, 0);
+    for msg in rx {
+        match msg {
+            LoadMsg::Started { total_bytes } => total = total_bytes,
+            LoadMsg::Source(id, info) => index.set_source(id, info),
+            LoadMsg::Batch(batch) => {
+                done += batch.bytes;
+                index.apply(batch);
+                progress(done, total);
+            }
+            LoadMsg::Rejects(rejects) => index.add_rejects(rejects),
+            LoadMsg::Done => break,
+        }
+    }
+    index.ensure_sorted();
+    index.shrink_to_fit();
+    trim::release_free_memory();
+}

@@ -1,0 +1,38 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use qtrail::cli::{Cli, Command};
+use qtrail::commands::{self, query::UsageError};
+use qtrail::sanitize::display;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(Command::Stats(args)) => commands::stats(args),
+        Some(Command::Query(args)) => commands::query(args),
+        Some(Command::Generate(args)) => commands::generate(args),
+        Some(Command::Bench(args)) => commands::bench(args),
+        None => Err(anyhow::anyhow!(
+            "the interactive explorer is not available yet; use `qtrail stats` or `qtrail query` (see --help)"
+        )),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("qtrail: {}", display(&format!("{e:#}")));
+            if e.is::<UsageError>() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// `qtrail query | head` closes the pipe early: that is not a failure.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}

@@ -1,0 +1,10 @@
+//! The shared vocabulary of qtrail: what an event, a source and a reject are.
+//! No I/O here; every other module may use it.
+
+mod event;
+mod reject;
+mod source;
+
+pub use event::{Outcome, Provider};
+pub use reject::{Reject, RejectReason};
+pub use source::{RawRef, SourceId};

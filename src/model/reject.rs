@@ -1,0 +1,57 @@
+use std::fmt;
+
+use super::SourceId;
+
+/// A record (or a whole file) that could not be indexed, with where it was and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reject {
+    pub source: SourceId,
+    /// 1-based line of the record's first byte, when the loader could tell it.
+    pub line: Option<u64>,
+    /// 1-based position of the record inside its container (`Records`, `Events`, array).
+    pub record: Option<u64>,
+    /// Byte offset of the record in the source's (decompressed) content.
+    pub offset: u64,
+    pub reason: RejectReason,
+}
+
+/// Why a record was rejected. The texts are user-facing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RejectReason {
+    /// Not well-formed JSON; the parser's message.
+    BrokenJson(String),
+    /// The input ended inside a record (cut-off file or truncated gzip).
+    Truncated(String),
+    /// Valid JSON, but neither a `CloudTrail` record nor a CADF event.
+    NotAnEvent(String),
+    /// An event without a time that can be read.
+    NoUsableTime(String),
+    /// The file or stream itself could not be read.
+    Unreadable(String),
+}
+
+impl fmt::Display for RejectReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RejectReason::BrokenJson(m) => write!(f, "broken JSON: {m}"),
+            RejectReason::Truncated(m) => write!(f, "truncated: {m}"),
+            RejectReason::NotAnEvent(m) => write!(f, "not an event: {m}"),
+            RejectReason::NoUsableTime(m) => write!(f, "no usable time: {m}"),
+            RejectReason::Unreadable(m) => write!(f, "unreadable: {m}"),
+        }
+    }
+}
+
+impl RejectReason {
+    /// A short stable name for grouping rejects in summaries.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            RejectReason::BrokenJson(_) => "broken_json",
+            RejectReason::Truncated(_) => "truncated",
+            RejectReason::NotAnEvent(_) => "not_an_event",
+            RejectReason::NoUsableTime(_) => "no_usable_time",
+            RejectReason::Unreadable(_) => "unreadable",
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! Short forms of long names for narrow columns.
+
+/// An identity without the parts every row repeats: `arn:aws:iam::123456789012:user/ana`
+/// becomes `user/ana`, `arn:aws:sts::1:assumed-role/Role/session` becomes
+/// `assumed-role/Role/session`. Anything else is returned as it is.
+#[must_use]
+pub fn short_identity(identity: &str) -> &str {
+    if identity.starts_with("arn:") {
+        let resource = identity.splitn(6, ':').nth(5);
+        if let Some(resource) = resource.filter(|r| !r.is_empty()) {
+            return resource;
+        }
+    }
+    identity
+}
+
+/// The role an assumed-role session belongs to: `arn:aws:sts::1:assumed-role/Role/session`
+/// gives `Role`.
+#[must_use]
+pub fn assumed_role(identity: &str) -> Option<&str> {
+    let resource = short_identity(identity).strip_prefix("assumed-role/")?;
+    resource.split('/').next().filter(|r| !r.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortens_arns_only() {
+        assert_eq!(
+            short_identity("arn:aws:iam::123456789012:user/ana"),
+            "user/ana"
+        );
+        assert_eq!(
+            short_identity("arn:aws:sts::1:assumed-role/QuantumResearch/ana"),
+            "assumed-role/QuantumResearch/ana"
+        );
+        assert_eq!(short_identity("IBMid-550006ABCD"), "IBMid-550006ABCD");
+        assert_eq!(short_identity("arn:broken"), "arn:broken");
+        assert_eq!(
+            assumed_role("arn:aws:sts::1:assumed-role/QuantumResearch/ana"),
+            Some("QuantumResearch")
+        );
+        assert_eq!(assumed_role("arn:aws:iam::1:user/ana"), None);
+    }
+}

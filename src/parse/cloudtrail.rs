@@ -1,0 +1,104 @@
+//! `CloudTrail` record -> normalised event.
+
+use std::borrow::Cow;
+
+use super::fields::{Fields, UserIdentity};
+use super::normalized::Normalized;
+use super::time::parse_time;
+use crate::model::{Outcome, Provider, RejectReason};
+
+/// A record is `CloudTrail`'s if it carries any of the fields every `CloudTrail` record has.
+#[must_use]
+pub fn is_cloudtrail(f: &Fields) -> bool {
+    f.eventVersion.is_present()
+        || f.eventSource.is_present()
+        || f.eventName.is_present()
+        || f.eventID.is_present()
+        || f.userIdentity.get().is_some()
+}
+
+pub fn normalize(mut f: Fields<'_>) -> Result<Normalized<'_>, RejectReason> {
+    // Logstash moves the record's own time to `@timestamp`.
+    let time_ms = match (f.eventTime.get(), f.at_timestamp.get()) {
+        (Some(t), _) | (None, Some(t)) => parse_time(t)
+            .ok_or_else(|| RejectReason::NoUsableTime(format!("eventTime {t:?} is not a time")))?,
+        (None, None) => {
+            return Err(RejectReason::NoUsableTime(
+                "CloudTrail record without eventTime".into(),
+            ));
+        }
+    };
+    let console_failure = f
+        .responseElements
+        .get()
+        .and_then(|r| r.ConsoleLogin.get())
+        .is_some_and(|v| v.eq_ignore_ascii_case("failure"));
+    let error_code = f.errorCode.take();
+    let outcome = if error_code.is_some() || console_failure {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    };
+    let error = error_code.or_else(|| {
+        console_failure.then(|| {
+            f.errorMessage
+                .take()
+                .unwrap_or(Cow::Borrowed("ConsoleLogin Failure"))
+        })
+    });
+    let user = f.userIdentity.0.take().unwrap_or_default();
+    let account = f
+        .recipientAccountId
+        .take()
+        .or_else(|| user.accountId.0.clone());
+    let identity_type = user.kind.0.clone().filter(|s| !s.is_empty());
+    Ok(Normalized {
+        provider: Provider::CloudTrail,
+        time_ms,
+        action: action_name(&f),
+        identity: identity_of(user),
+        identity_type,
+        outcome,
+        error,
+        source_ip: f.sourceIPAddress.take(),
+        user_agent: f.userAgent.take(),
+        region: f.awsRegion.take(),
+        account: account.filter(|a| !a.is_empty()),
+        request_id: f.requestID.take(),
+        event_id: f.eventID.take(),
+    })
+}
+
+/// `eventSource` without `.amazonaws.com`, a colon, and `eventName`.
+fn action_name<'a>(f: &Fields<'a>) -> Cow<'a, str> {
+    let source = f.eventSource.get().unwrap_or("unknown");
+    let service = source.strip_suffix(".amazonaws.com").unwrap_or(source);
+    let name = f.eventName.get().unwrap_or("unknown");
+    Cow::Owned(format!("{service}:{name}"))
+}
+
+/// The identity rule: the ARN; else the invoking service; else `type:principalId`; else the type.
+fn identity_of(user: UserIdentity<'_>) -> Cow<'_, str> {
+    let UserIdentity {
+        mut kind,
+        mut principalId,
+        mut arn,
+        mut invokedBy,
+        ..
+    } = user;
+    if let Some(arn) = arn.take() {
+        return arn;
+    }
+    let kind_text = kind.take();
+    if kind_text.as_deref() == Some("AWSService") {
+        if let Some(service) = invokedBy.take() {
+            return service;
+        }
+    }
+    match (kind_text, principalId.take()) {
+        (Some(k), Some(p)) => Cow::Owned(format!("{k}:{p}")),
+        (None, Some(p)) => Cow::Owned(format!("Unknown:{p}")),
+        (Some(k), None) => k,
+        (None, None) => Cow::Borrowed("Unknown"),
+    }
+}

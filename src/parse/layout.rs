@@ -1,0 +1,165 @@
+//! Byte-level helpers for finding where JSON values start in a buffer: layout detection,
+//! separators, resynchronisation after broken input, and line numbers for rejects.
+
+/// How a buffer's records are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Empty,
+    /// One JSON value a line: each line can be parsed on its own (and in parallel).
+    Lines,
+    /// Pretty-printed or concatenated documents.
+    Documents,
+    /// NUL bytes or invalid UTF-8 up front: not a text file.
+    Binary,
+    /// Text that neither starts with JSON nor has a JSON record on any early line.
+    NotJson,
+}
+
+/// How far into a buffer the binary check looks.
+const SNIFF: usize = 8192;
+
+#[must_use]
+pub fn detect(buf: &[u8]) -> Layout {
+    let start = skip_ws(buf, 0);
+    if start >= buf.len() {
+        return Layout::Empty;
+    }
+    if is_json_line(line_at(buf, start)) {
+        return Layout::Lines;
+    }
+    if matches!(buf[start], b'{' | b'[') {
+        return Layout::Documents;
+    }
+    // Something else up front: one record a line with a damaged start, or not a trail.
+    let window = &buf[..buf.len().min(SNIFF * 8)];
+    if window
+        .split(|b| *b == b'\n')
+        .any(|line| is_json_line(line.trim_ascii()))
+    {
+        return Layout::Lines;
+    }
+    let sniff = &buf[..buf.len().min(SNIFF)];
+    if memchr::memchr(0, sniff).is_some() || !plausible_utf8(sniff) {
+        Layout::Binary
+    } else {
+        Layout::NotJson
+    }
+}
+
+fn line_at(buf: &[u8], start: usize) -> &[u8] {
+    let end = memchr::memchr(b'\n', &buf[start..]).map_or(buf.len(), |i| start + i);
+    buf[start..end].trim_ascii()
+}
+
+/// A line holding one complete JSON object.
+fn is_json_line(line: &[u8]) -> bool {
+    line.first() == Some(&b'{') && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
+}
+
+/// UTF-8 check that tolerates a character cut at the end of the sniffed window.
+fn plausible_utf8(sniff: &[u8]) -> bool {
+    match std::str::from_utf8(sniff) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+/// Skips whitespace and a UTF-8 byte-order mark.
+#[must_use]
+pub fn skip_ws(buf: &[u8], mut pos: usize) -> usize {
+    if buf.get(pos..pos + 3) == Some(b"\xEF\xBB\xBF") {
+        pos += 3;
+    }
+    while pos < buf.len() && buf[pos].is_ascii_whitespace() {
+        pos += 1;
+    }
+    pos
+}
+
+/// Skips whitespace and commas between values (a missing or doubled comma is tolerated).
+#[must_use]
+pub fn skip_separators(buf: &[u8], mut pos: usize) -> usize {
+    loop {
+        pos = skip_ws(buf, pos);
+        if buf.get(pos) == Some(&b',') {
+            pos += 1;
+        } else {
+            return pos;
+        }
+    }
+}
+
+/// After a broken array element that started at `failed`: the start of the next element.
+/// Pretty-printed files are resynchronised on the next `{` at the failed element's
+/// indentation; single-line files on the next `},{`.
+#[must_use]
+pub fn resync_element(buf: &[u8], failed: usize) -> Option<usize> {
+    let line_start = memchr::memrchr(b'\n', &buf[..failed]).map_or(0, |i| i + 1);
+    let indent = &buf[line_start..failed];
+    if line_start > 0 && indent.iter().all(|b| *b == b' ' || *b == b'\t') {
+        let mut needle = Vec::with_capacity(indent.len() + 2);
+        needle.push(b'\n');
+        needle.extend_from_slice(indent);
+        needle.push(b'{');
+        return memchr::memmem::find(&buf[failed + 1..], &needle)
+            .map(|i| failed + 1 + i + needle.len() - 1);
+    }
+    let mut from = failed + 1;
+    while let Some(i) = memchr::memchr(b'{', &buf[from..]) {
+        let at = from + i;
+        if let Some(comma) = last_non_ws(buf, at)
+            && buf[comma] == b','
+            && last_non_ws(buf, comma).is_some_and(|j| buf[j] == b'}')
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+fn last_non_ws(buf: &[u8], before: usize) -> Option<usize> {
+    buf[..before].iter().rposition(|b| !b.is_ascii_whitespace())
+}
+
+/// After broken top-level text: the next line that starts a JSON object or array.
+#[must_use]
+pub fn resync_top_level(buf: &[u8], from: usize) -> Option<usize> {
+    let mut pos = from;
+    while let Some(i) = memchr::memchr(b'\n', &buf[pos.min(buf.len())..]) {
+        let next = pos + i + 1;
+        if matches!(buf.get(next), Some(b'{' | b'[')) {
+            return Some(next);
+        }
+        pos = next;
+    }
+    None
+}
+
+/// Line numbers for rejects, counted incrementally as offsets grow.
+#[derive(Default)]
+pub struct LineCounter {
+    pos: usize,
+    line: u64,
+}
+
+impl LineCounter {
+    /// Declares that `pos` is the start of line `line` (1-based).
+    pub fn set(&mut self, pos: usize, line: u64) {
+        self.pos = pos;
+        self.line = line - 1;
+    }
+
+    /// The 1-based line of `offset`.
+    pub fn line_at(&mut self, buf: &[u8], offset: usize) -> u64 {
+        if offset < self.pos {
+            self.pos = 0;
+            self.line = 0;
+        }
+        let end = offset.min(buf.len());
+        let newlines = memchr::memchr_iter(b'\n', &buf[self.pos..end]).count();
+        self.line += newlines as u64;
+        self.pos = end;
+        self.line + 1
+    }
+}

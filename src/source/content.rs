@@ -1,0 +1,93 @@
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use flate2::read::MultiGzDecoder;
+
+/// The bytes of an input, shared by the units of work that parse parts of it.
+#[derive(Clone)]
+pub enum Content {
+    /// A plain file, memory-mapped: its pages belong to the page cache, not to qtrail.
+    Mapped(Arc<memmap2::Mmap>),
+    /// Decompressed or streamed bytes.
+    Owned(Arc<Vec<u8>>),
+    Empty,
+}
+
+impl Content {
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Content::Mapped(map) => map,
+            Content::Owned(data) => data,
+            Content::Empty => &[],
+        }
+    }
+}
+
+/// A file opened read-only, with what identifies its version.
+pub struct OpenedFile {
+    pub content: Content,
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+}
+
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// Gzip is recognised by its magic bytes, never by a file name.
+#[must_use]
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&GZIP_MAGIC)
+}
+
+/// Opens a file read-only and maps it.
+pub fn open_file(path: &Path) -> std::io::Result<OpenedFile> {
+    let file = File::open(path)?;
+    let meta = file.metadata()?;
+    let content = if meta.len() == 0 {
+        Content::Empty
+    } else {
+        Content::Mapped(Arc::new(map_file(&file)?))
+    };
+    Ok(OpenedFile {
+        content,
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
+#[allow(
+    unsafe_code,
+    reason = "mapping is the only way to index a large file without copying it"
+)]
+fn map_file(file: &File) -> std::io::Result<memmap2::Mmap> {
+    // SAFETY: the map is read-only. If another process truncates the file while it is
+    // mapped, reading past the new end faults; qtrail holds maps only while it loads and
+    // reads originals again with ordinary reads afterwards.
+    let map = unsafe { memmap2::MmapOptions::new().map(file)? };
+    #[cfg(unix)]
+    let _ = map.advise(memmap2::Advice::Sequential);
+    Ok(map)
+}
+
+/// Reads a stream (stdin) to its end, inflating gzip. Returns what was read and the error
+/// that cut it short, if any.
+pub fn read_stream(mut reader: impl Read) -> (Vec<u8>, Option<std::io::Error>) {
+    let mut data = Vec::new();
+    let error = reader.read_to_end(&mut data).err();
+    if is_gzip(&data) {
+        let (inflated, gz_error) = inflate(&data);
+        return (inflated, gz_error.or(error));
+    }
+    (data, error)
+}
+
+/// Inflates every gzip member; on corruption or truncation keeps every byte before it.
+#[must_use]
+pub fn inflate(compressed: &[u8]) -> (Vec<u8>, Option<std::io::Error>) {
+    let mut data = Vec::with_capacity(compressed.len().saturating_mul(10));
+    let error = MultiGzDecoder::new(compressed).read_to_end(&mut data).err();
+    (data, error)
+}

@@ -1,0 +1,212 @@
+//! The real binary, as scripts use it: outputs, exit codes, stderr, stdin.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use common::data;
+use serde_json::Value;
+
+fn qtrail(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qtrail"))
+        .args(args)
+        .output()
+        .expect("run qtrail")
+}
+
+fn qtrail_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qtrail"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run qtrail");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("feed stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn path(rel: &str) -> String {
+    data(rel).display().to_string()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("utf-8 stdout")
+}
+
+#[test]
+fn stats_json_holds_the_documented_fields() {
+    let out = qtrail(&[
+        "stats",
+        "--json",
+        &path("braket"),
+        &path("cadf"),
+        &path("hostile"),
+    ]);
+    assert!(out.status.success());
+    let stats: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(stats["events"], 20);
+    assert_eq!(stats["duplicates"], 3);
+    assert_eq!(stats["rejected"], 3);
+    assert_eq!(
+        stats["providers"],
+        serde_json::json!({"cloudtrail": 13, "cadf": 7})
+    );
+    assert_eq!(stats["failures"], 5);
+    assert_eq!(stats["first"], "2026-03-02T08:59:50Z");
+    assert_eq!(stats["last"], "2026-03-05T01:00:04Z");
+    assert!(stats["identities"].as_u64().is_some_and(|n| n > 5));
+    assert!(stats["actions"].as_u64().is_some_and(|n| n > 10));
+    let first = &stats["rejects"][0];
+    assert!(
+        first["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("wrong-types.ndjson"))
+    );
+    assert_eq!(first["line"], 1);
+    assert!(
+        first["reason"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("no usable time"))
+    );
+}
+
+#[test]
+fn stats_text_is_readable() {
+    let out = qtrail(&["stats", &path("hostile")]);
+    let text = stdout(&out);
+    assert!(text.contains("events      5"), "{text}");
+    assert!(
+        text.contains("wrong-types.ndjson: line 4: truncated"),
+        "{text}"
+    );
+}
+
+#[test]
+fn query_jsonl_in_time_order_with_raw() {
+    let out = qtrail(&[
+        "query",
+        "--raw",
+        "--filter",
+        "service:braket outcome:failure",
+        &path("braket"),
+    ]);
+    assert!(out.status.success());
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let actions: Vec<&str> = lines.iter().filter_map(|e| e["action"].as_str()).collect();
+    assert_eq!(actions, ["braket:GetDevice", "braket:CancelQuantumTask"]);
+    assert_eq!(lines[0]["raw"]["errorCode"], "404");
+}
+
+#[test]
+fn csv_neutralises_formulas_and_escape_sequences() {
+    let out = qtrail(&[
+        "query",
+        "--format",
+        "csv",
+        &path("hostile/escape-sequences.ndjson"),
+    ]);
+    let text = stdout(&out);
+    assert!(!text.contains('\u{1b}'), "no raw ESC reaches the output");
+    assert!(text.contains(",'-1+1,"), "{text}");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    for row in reader.records() {
+        let row = row.expect("valid CSV");
+        assert!(
+            row.iter()
+                .all(|cell| !cell.starts_with(['=', '+', '-', '@'])),
+            "{row:?}"
+        );
+    }
+    assert!(text.contains("\\e]0;PWNED\\a\\e[2J"), "{text}");
+    assert!(text.starts_with("time,provider,action,identity"));
+}
+
+#[test]
+fn table_never_prints_control_characters_and_marks_failures() {
+    let out = qtrail(&[
+        "query",
+        "--format",
+        "table",
+        &path("hostile/escape-sequences.ndjson"),
+        &path("braket"),
+    ]);
+    let text = stdout(&out);
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    let cancel = text
+        .lines()
+        .find(|l| l.contains("braket:CancelQuantumTask"))
+        .expect("row");
+    assert!(
+        cancel.contains(" ! "),
+        "failure marked without colour: {cancel}"
+    );
+}
+
+#[test]
+fn bad_filter_is_a_usage_error_naming_the_term() {
+    let out = qtrail(&[
+        "query",
+        "--filter",
+        "outcome:failure actoin:x",
+        &path("braket"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("`actoin:x`"), "{err}");
+}
+
+#[test]
+fn missing_input_fails_with_one_clear_line() {
+    let out = qtrail(&["stats", "/nonexistent/trail.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("qtrail: cannot read /nonexistent/trail.json"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn stdin_dash_reads_plain_and_gzipped_input() {
+    let plain = std::fs::read(data("braket/quantum-tasks.ndjson")).expect("fixture");
+    let out = qtrail_stdin(&["stats", "--json", "-"], &plain);
+    let stats: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(stats["events"], 7);
+    let gz = std::fs::read(data(
+        "braket/111122223333_CloudTrail_us-east-1_20260302T0905Z_r3dEl1v3rEdAbCdE.json.gz",
+    ))
+    .expect("fixture");
+    let out = qtrail_stdin(&["query", "--raw", "-"], &gz);
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        lines[1]["raw"]["eventName"], "SearchQuantumTasks",
+        "originals of stdin are kept"
+    );
+}
+
+#[test]
+fn help_teaches_the_filter_language() {
+    let out = qtrail(&["query", "--help"]);
+    let text = stdout(&out);
+    assert!(text.contains("since:T until:T"));
+    assert!(text.contains("Examples:"));
+}

@@ -65,7 +65,7 @@ pub struct StatsArgs {
 #[derive(Args, Debug)]
 pub struct QueryArgs {
     /// Only events matching this filter (see below).
-    #[arg(long, short, default_value = "")]
+    #[arg(long, default_value = "")]
     pub filter: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = QueryFormat::Jsonl)]
@@ -103,7 +103,7 @@ pub struct GenerateArgs {
 #[derive(Args, Debug)]
 pub struct BenchArgs {
     /// Filters to time after loading (repeatable); a standard set when none is given.
-    #[arg(long, short)]
+    #[arg(long)]
     pub filter: Vec<String>,
     /// Runs of each filter (the median is reported).
     #[arg(long, default_value_t = 5)]

@@ -108,7 +108,10 @@ fn standard_filters(index: &Index) -> Vec<String> {
     filters
 }
 
-#[allow(clippy::cast_precision_loss, reason = "a report in MB needs no exact bytes")]
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "a report in MB needs no exact bytes"
+)]
 fn megabytes(bytes: usize) -> f64 {
     bytes as f64 / 1_048_576.0
 }

@@ -79,14 +79,14 @@ impl Matcher {
         };
         for term in &filter.terms {
             let test = compile(index, &term.kind);
-            if !term.negated {
-                if let Test::Time { since, until } = test {
-                    matcher.since = matcher.since.max(since);
-                    matcher.until = match (matcher.until, until) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                }
+            if !term.negated
+                && let Test::Time { since, until } = test
+            {
+                matcher.since = matcher.since.max(since);
+                matcher.until = match (matcher.until, until) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
             }
             matcher.checks.push(Check {
                 negated: term.negated,

@@ -90,10 +90,10 @@ fn identity_of(user: UserIdentity<'_>) -> Cow<'_, str> {
         return arn;
     }
     let kind_text = kind.take();
-    if kind_text.as_deref() == Some("AWSService") {
-        if let Some(service) = invokedBy.take() {
-            return service;
-        }
+    if kind_text.as_deref() == Some("AWSService")
+        && let Some(service) = invokedBy.take()
+    {
+        return service;
     }
     match (kind_text, principalId.take()) {
         (Some(k), Some(p)) => Cow::Owned(format!("{k}:{p}")),

@@ -100,10 +100,10 @@ fn owned_inner(json: &str, depth: u8, fallback_time: Option<i64>, what: &str) ->
         Ok(inner) => inner,
         Err(e) => return Verdict::Reject(RejectReason::BrokenJson(format!("in {what}: {e}"))),
     };
-    if inner.eventTime.get().is_none() {
-        if let Some(ms) = fallback_time {
-            inner.eventTime.0 = Some(Cow::Owned(format_utc_millis(ms)));
-        }
+    if inner.eventTime.get().is_none()
+        && let Some(ms) = fallback_time
+    {
+        inner.eventTime.0 = Some(Cow::Owned(format_utc_millis(ms)));
     }
     match classify_at(inner, depth + 1) {
         Verdict::Event(event) => Verdict::Event(event.into_owned()),

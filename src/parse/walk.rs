@@ -106,6 +106,11 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
     }
 
     fn top_level_object(&mut self, pos: usize) -> Option<usize> {
+        if let Some(records) = self.leading_records_array(pos) {
+            return self
+                .array(records, 1)
+                .map(|end| close_object(self.buf, end));
+        }
         match self.parse_first::<Fields>(pos) {
             Some((Ok(fields), end)) => {
                 self.fields(fields, pos, end, None, 0);
@@ -137,6 +142,12 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
         if bytes[0] != b'{' {
             let reason = RejectReason::BrokenJson("not a JSON object".into());
             self.reject(start, record, reason);
+            return;
+        }
+        if depth == 0
+            && let Some(records) = self.leading_records_array(start)
+        {
+            self.array(records, 1);
             return;
         }
         match self.parse::<Fields>(start, end) {
@@ -215,6 +226,19 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
             },
             None => Salvage::NotAContainer,
         }
+    }
+
+    /// S3 trail files start `{"Records":[`: walking that array straight away spares a
+    /// whole-document pass that would only skip over the records.
+    fn leading_records_array(&self, start: usize) -> Option<usize> {
+        let pos = skip_ws(self.buf, start + 1);
+        let (key, after_key) = self.parse_first::<&str>(pos)?;
+        if !matches!(key.ok()?, "Records" | "Events") {
+            return None;
+        }
+        let colon = skip_ws(self.buf, after_key);
+        let at = skip_ws(self.buf, colon + 1);
+        (self.buf.get(colon) == Some(&b':') && self.buf.get(at) == Some(&b'[')).then_some(at)
     }
 
     /// Walks an object's keys up to a `Records` or `Events` array; its `[` position.

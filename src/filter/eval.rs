@@ -312,13 +312,15 @@ pub fn matching_rows(index: &Index, matcher: &Matcher) -> Vec<u32> {
             .filter(|&id| matcher.row_matches(index.row(id)))
             .collect();
     }
-    let mut hits: Vec<(i64, u32)> = candidates(index, &matcher.checks[seed].test)
-        .into_iter()
-        .filter_map(|id| {
-            let row = index.row(id);
-            matcher.row_matches(row).then_some((row.time_ms, id))
-        })
-        .collect();
+    let mut hits: Vec<(crate::index::OrderKey, u32)> =
+        candidates(index, &matcher.checks[seed].test)
+            .into_iter()
+            .filter_map(|id| {
+                matcher
+                    .row_matches(index.row(id))
+                    .then(|| (index.order_key(id), id))
+            })
+            .collect();
     hits.sort_unstable();
     hits.into_iter().map(|(_, id)| id).collect()
 }

@@ -1,5 +1,5 @@
 use hashbrown::HashTable;
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use super::Row;
 
@@ -9,7 +9,7 @@ use super::Row;
 #[derive(Default)]
 pub struct Dedup {
     by_id: HashTable<u32>,
-    by_content: FxHashSet<u64>,
+    by_content: FxHashMap<u64, u32>,
 }
 
 fn id_key(row: &Row) -> u64 {
@@ -17,10 +17,23 @@ fn id_key(row: &Row) -> u64 {
 }
 
 impl Dedup {
-    /// Records `row` (about to become row `id`); `false` when an equal event is known.
-    pub fn insert(&mut self, rows: &[Row], row: &Row, id: u32, content_key: u64) -> bool {
+    /// Records `row` (about to become row `id`); `Err(known)` with the id of the row
+    /// already holding the same event.
+    pub fn insert(
+        &mut self,
+        rows: &[Row],
+        row: &Row,
+        id: u32,
+        content_key: u64,
+    ) -> Result<(), u32> {
         if row.event_id_hash == 0 {
-            return self.by_content.insert(content_key);
+            return match self.by_content.entry(content_key) {
+                std::collections::hash_map::Entry::Occupied(known) => Err(*known.get()),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(id);
+                    Ok(())
+                }
+            };
         }
         let same = |other: &u32| {
             let other = &rows[*other as usize];
@@ -28,16 +41,16 @@ impl Dedup {
         };
         let rehash = |other: &u32| id_key(&rows[*other as usize]);
         match self.by_id.entry(id_key(row), same, rehash) {
-            hashbrown::hash_table::Entry::Occupied(_) => false,
+            hashbrown::hash_table::Entry::Occupied(known) => Err(*known.get()),
             hashbrown::hash_table::Entry::Vacant(slot) => {
                 slot.insert(id);
-                true
+                Ok(())
             }
         }
     }
 
     #[must_use]
     pub fn heap_bytes(&self) -> usize {
-        self.by_id.capacity() * 5 + self.by_content.capacity() * 9
+        self.by_id.capacity() * 5 + self.by_content.capacity() * 13
     }
 }

@@ -40,6 +40,8 @@ pub struct Index {
     sources: Vec<Option<SourceInfo>>,
     buckets: buckets::Buckets,
     providers: [usize; 2],
+    /// A kept copy moved in the input order: the next sort starts over.
+    resort: bool,
 }
 
 impl Index {
@@ -69,13 +71,14 @@ impl Index {
         let remap = self.intern_batch_strings(&strings);
         self.rows.reserve(rows.len());
         for (mut row, key) in rows.into_iter().zip(keys) {
-            let id = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
-            if !self.seen.insert(&self.rows, &row, id, key) {
-                self.duplicates += 1;
-                continue;
-            }
             for (col, map) in row.cols.iter_mut().zip(&remap) {
                 *col = map[*col as usize];
+            }
+            let id = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
+            if let Err(known) = self.seen.insert(&self.rows, &row, id, key) {
+                self.duplicates += 1;
+                self.keep_first_copy(known, &row);
+                continue;
             }
             self.providers[row.provider as usize] += 1;
             self.postings
@@ -87,6 +90,23 @@ impl Index {
         self.rejects.append(&mut rejects);
     }
 
+    /// Of two copies of one event, the one earlier in the input is kept, so what is shown
+    /// does not depend on which worker finished first.
+    fn keep_first_copy(&mut self, known: u32, copy: &Row) {
+        let kept = &mut self.rows[known as usize];
+        let earlier = (copy.raw.source, copy.raw.offset) < (kept.raw.source, kept.raw.offset);
+        if earlier
+            && (Row {
+                raw: kept.raw,
+                ..*copy
+            }) == *kept
+        {
+            kept.raw = copy.raw;
+            // Its place among events of the same time may change.
+            self.resort |= self.sorted > 0;
+        }
+    }
+
     fn intern_batch_strings(&mut self, strings: &[Vec<Box<str>>; Column::COUNT]) -> Vec<Vec<u32>> {
         strings
             .iter()
@@ -95,22 +115,34 @@ impl Index {
             .collect()
     }
 
-    /// Merges rows added since the last call into the time order.
+    /// Merges rows added since the last call into the time order. Ties are broken by
+    /// position in the input, so the order does not depend on which worker finished first.
     pub fn ensure_sorted(&mut self) {
+        if std::mem::take(&mut self.resort) {
+            self.sorted = 0;
+        }
         if self.sorted == self.order.len() {
             return;
         }
-        let rows = &self.rows;
-        let key = |id: &u32| (rows[*id as usize].time_ms, *id);
-        let mut tail: Vec<(i64, u32)> = self.order[self.sorted..].iter().map(key).collect();
+        let mut tail: Vec<(OrderKey, u32)> = self.order[self.sorted..]
+            .iter()
+            .map(|&id| (self.order_key(id), id))
+            .collect();
         tail.par_sort_unstable();
         if self.sorted == 0 {
             self.order = tail.into_iter().map(|(_, id)| id).collect();
         } else {
             let head = std::mem::take(&mut self.order);
-            self.order = merge(&head[..self.sorted], &tail, |id| key(&id));
+            self.order = merge(&head[..self.sorted], &tail, |id| self.order_key(id));
         }
         self.sorted = self.order.len();
+    }
+
+    /// Where a row sorts: by time, then by its place in the input.
+    #[must_use]
+    pub fn order_key(&self, id: u32) -> OrderKey {
+        let row = &self.rows[id as usize];
+        (row.time_ms, row.raw.source, row.raw.offset)
     }
 
     /// Gives back memory reserved for growth, once a large load is complete.
@@ -227,11 +259,14 @@ impl Index {
     }
 }
 
-fn merge(head: &[u32], tail: &[(i64, u32)], key: impl Fn(u32) -> (i64, u32)) -> Vec<u32> {
+/// Time, source, offset.
+pub type OrderKey = (i64, u32, u64);
+
+fn merge(head: &[u32], tail: &[(OrderKey, u32)], key: impl Fn(u32) -> OrderKey) -> Vec<u32> {
     let mut out = Vec::with_capacity(head.len() + tail.len());
     let (mut i, mut j) = (0, 0);
     while i < head.len() && j < tail.len() {
-        if key(head[i]) <= tail[j] {
+        if key(head[i]) <= tail[j].0 {
             out.push(head[i]);
             i += 1;
         } else {

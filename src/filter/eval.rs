@@ -315,11 +315,8 @@ pub fn matching_rows(index: &Index, matcher: &Matcher) -> Vec<u32> {
     let mut hits: Vec<(crate::index::OrderKey, u32)> =
         candidates(index, &matcher.checks[seed].test)
             .into_iter()
-            .filter_map(|id| {
-                matcher
-                    .row_matches(index.row(id))
-                    .then(|| (index.order_key(id), id))
-            })
+            .filter(|&id| matcher.row_matches(index.row(id)))
+            .map(|id| (index.order_key(id), id))
             .collect();
     hits.sort_unstable();
     hits.into_iter().map(|(_, id)| id).collect()

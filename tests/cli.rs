@@ -83,7 +83,7 @@ fn stats_text_is_readable() {
     let text = stdout(&out);
     assert!(text.contains("events      5"), "{text}");
     assert!(
-        text.contains("wrong-types.ndjson: line 4: truncated"),
+        text.contains("wrong-types.ndjson: line 4: broken JSON: the line ends inside this record"),
         "{text}"
     );
 }

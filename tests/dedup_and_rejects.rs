@@ -106,7 +106,7 @@ fn rejects_carry_file_line_offset_and_reason() {
         found,
         [
             (Some(1), "no_usable_time"),
-            (Some(4), "truncated"),
+            (Some(4), "broken_json"),
             (Some(5), "broken_json")
         ]
     );

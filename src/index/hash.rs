@@ -20,7 +20,11 @@ fn hash(tag: u64, bytes: &[u8]) -> u64 {
 /// An id compared case-insensitively (`id:` filters); never 0, which means "no id".
 #[must_use]
 pub fn id_hash(id: &str) -> u64 {
-    if id.bytes().any(|b| b.is_ascii_uppercase()) {
+    if !id.is_ascii() {
+        // Folded as the filter folds its values, so `id:` finds it whatever the case.
+        let folded: String = id.chars().flat_map(char::to_lowercase).collect();
+        hash(0, folded.as_bytes())
+    } else if id.bytes().any(|b| b.is_ascii_uppercase()) {
         hash(0, id.to_ascii_lowercase().as_bytes())
     } else {
         hash(0, id.as_bytes())

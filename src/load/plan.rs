@@ -53,7 +53,7 @@ pub fn plan(inputs: &[Input], ids: &SourceIds) -> Planned {
         let id = ids.next();
         match input {
             Input::File(path) => plan_file(&mut planned, id, path),
-            Input::Stdin => plan_stdin(&mut planned, id),
+            Input::Stdin => plan_stream(&mut planned, id, "-", std::io::stdin().lock()),
         }
     }
     planned
@@ -70,6 +70,17 @@ fn unreadable(planned: &mut Planned, source: SourceId, why: String) {
 }
 
 fn plan_file(planned: &mut Planned, id: SourceId, path: &Path) {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        // A pipe or a process substitution: read once, like stdin.
+        match std::fs::File::open(path) {
+            Ok(file) => plan_stream(planned, id, &path.display().to_string(), file),
+            Err(e) => {
+                planned.sources.push((id, file_info(path, false, 0, None)));
+                unreadable(planned, id, e.to_string());
+            }
+        }
+        return;
+    }
     let opened = match open_file(path) {
         Ok(opened) => opened,
         Err(e) => {
@@ -107,13 +118,14 @@ fn file_info(path: &Path, gzip: bool, len: u64, modified: Option<SystemTime>) ->
     }
 }
 
-fn plan_stdin(planned: &mut Planned, id: SourceId) {
-    let (data, error) = read_stream(std::io::stdin().lock());
+/// Content that cannot be read twice (stdin, a pipe) is read here and kept compressed.
+fn plan_stream(planned: &mut Planned, id: SourceId, name: &str, reader: impl std::io::Read) {
+    let (data, error) = read_stream(reader);
     let store = Arc::new(BlockStore::new(&data));
     planned.sources.push((
         id,
         SourceInfo {
-            name: "-".into(),
+            name: name.into(),
             kind: SourceKind::Memory(store),
         },
     ));
@@ -124,9 +136,7 @@ fn plan_stdin(planned: &mut Planned, id: SourceId) {
             line: None,
             record: None,
             offset,
-            reason: RejectReason::Truncated(format!(
-                "reading stdin failed after {offset} bytes: {e}"
-            )),
+            reason: RejectReason::Truncated(format!("reading failed after {offset} bytes: {e}")),
         });
     }
     planned.total_bytes += data.len() as u64;

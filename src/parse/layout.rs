@@ -17,6 +17,8 @@ pub enum Layout {
 
 /// How far into a buffer the binary check looks.
 const SNIFF: usize = 8192;
+/// A line longer than this past the sniff window is not read whole to decide the layout.
+const MAX_SNIFF_LINE: usize = 16 << 20;
 
 #[must_use]
 pub fn detect(buf: &[u8]) -> Layout {
@@ -31,7 +33,10 @@ pub fn detect(buf: &[u8]) -> Layout {
         return Layout::Documents;
     }
     // Something else up front: one record a line with a damaged start, or not a trail.
-    let window = &buf[..buf.len().min(SNIFF * 8)];
+    // The window ends at a line end, so a long record is never judged by half of it.
+    let cut = (SNIFF * 8).min(buf.len());
+    let line_end = memchr::memchr(b'\n', &buf[cut..]).map_or(buf.len(), |i| cut + i);
+    let window = &buf[..line_end.min(cut + MAX_SNIFF_LINE)];
     if window
         .split(|b| *b == b'\n')
         .any(|line| is_json_line(line.trim_ascii()))
@@ -64,16 +69,19 @@ fn plausible_utf8(sniff: &[u8]) -> bool {
     }
 }
 
-/// Skips whitespace and a UTF-8 byte-order mark.
+/// Skips whitespace and UTF-8 byte-order marks (concatenated files each bring theirs).
 #[must_use]
 pub fn skip_ws(buf: &[u8], mut pos: usize) -> usize {
-    if buf.get(pos..pos + 3) == Some(b"\xEF\xBB\xBF") {
-        pos += 3;
+    loop {
+        while pos < buf.len() && buf[pos].is_ascii_whitespace() {
+            pos += 1;
+        }
+        if buf.get(pos..pos + 3) == Some(b"\xEF\xBB\xBF") {
+            pos += 3;
+        } else {
+            return pos;
+        }
     }
-    while pos < buf.len() && buf[pos].is_ascii_whitespace() {
-        pos += 1;
-    }
-    pos
 }
 
 /// Skips whitespace and commas between values (a missing or doubled comma is tolerated).
@@ -89,53 +97,6 @@ pub fn skip_separators(buf: &[u8], mut pos: usize) -> usize {
     }
 }
 
-/// After a broken array element that started at `failed`: the start of the next element.
-/// Pretty-printed files are resynchronised on the next `{` at the failed element's
-/// indentation; single-line files on the next `},{`.
-#[must_use]
-pub fn resync_element(buf: &[u8], failed: usize) -> Option<usize> {
-    let line_start = memchr::memrchr(b'\n', &buf[..failed]).map_or(0, |i| i + 1);
-    let indent = &buf[line_start..failed];
-    if line_start > 0 && indent.iter().all(|b| *b == b' ' || *b == b'\t') {
-        let mut needle = Vec::with_capacity(indent.len() + 2);
-        needle.push(b'\n');
-        needle.extend_from_slice(indent);
-        needle.push(b'{');
-        return memchr::memmem::find(&buf[failed + 1..], &needle)
-            .map(|i| failed + 1 + i + needle.len() - 1);
-    }
-    let mut from = failed + 1;
-    while let Some(i) = memchr::memchr(b'{', &buf[from..]) {
-        let at = from + i;
-        if let Some(comma) = last_non_ws(buf, at)
-            && buf[comma] == b','
-            && last_non_ws(buf, comma).is_some_and(|j| buf[j] == b'}')
-        {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
-fn last_non_ws(buf: &[u8], before: usize) -> Option<usize> {
-    buf[..before].iter().rposition(|b| !b.is_ascii_whitespace())
-}
-
-/// After broken top-level text: the next line that starts a JSON object or array.
-#[must_use]
-pub fn resync_top_level(buf: &[u8], from: usize) -> Option<usize> {
-    let mut pos = from;
-    while let Some(i) = memchr::memchr(b'\n', &buf[pos.min(buf.len())..]) {
-        let next = pos + i + 1;
-        if matches!(buf.get(next), Some(b'{' | b'[')) {
-            return Some(next);
-        }
-        pos = next;
-    }
-    None
-}
-
 /// Line numbers for rejects, counted incrementally as offsets grow.
 #[derive(Default)]
 pub struct LineCounter {
@@ -144,12 +105,6 @@ pub struct LineCounter {
 }
 
 impl LineCounter {
-    /// Declares that `pos` is the start of line `line` (1-based).
-    pub fn set(&mut self, pos: usize, line: u64) {
-        self.pos = pos;
-        self.line = line - 1;
-    }
-
     /// The 1-based line of `offset`.
     pub fn line_at(&mut self, buf: &[u8], offset: usize) -> u64 {
         if offset < self.pos {

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod layout;
 pub mod lenient;
 mod normalized;
+mod resync;
 pub mod targets;
 pub mod time;
 pub mod walk;

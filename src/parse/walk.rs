@@ -5,12 +5,14 @@
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
+use serde_json::error::Category;
 use serde_json::value::RawValue;
 
 use super::dispatch::{Verdict, classify};
 use super::fields::Fields;
-use super::layout::{LineCounter, resync_element, resync_top_level, skip_separators, skip_ws};
+use super::layout::{LineCounter, skip_separators, skip_ws};
 use super::normalized::Normalized;
+use super::resync::{close_object, element_end, next_top_level_value};
 use crate::model::RejectReason;
 
 /// Receives what the walk finds. `offset`s are relative to the walked buffer's start.
@@ -29,8 +31,23 @@ pub struct Walker<'b, 's, S: Sink> {
     /// The buffer as text when it is valid UTF-8 (nearly always): validating once here
     /// spares the parser from validating every string again.
     text: Option<&'b str>,
+    /// Offset of `buf` in the buffer the sink was given.
+    base: usize,
     sink: &'s mut S,
     lines: LineCounter,
+    /// When walking a single line: its number.
+    line: Option<u64>,
+    /// Whether the end of `buf` is the end of the input (not just the end of a line).
+    at_input_end: bool,
+    rejected: usize,
+}
+
+/// What to do after a value.
+enum Next {
+    /// Carry on at this offset.
+    At(usize),
+    /// The input ended.
+    End,
 }
 
 impl<'b, 's, S: Sink> Walker<'b, 's, S> {
@@ -38,16 +55,226 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
         Walker {
             buf,
             text: std::str::from_utf8(buf).ok(),
+            base: 0,
             sink,
             lines: LineCounter::default(),
+            line: None,
+            at_input_end: true,
+            rejected: 0,
         }
     }
 
-    /// Parses the value that spans `start..end` exactly.
-    fn parse<T: Deserialize<'b>>(&self, start: usize, end: usize) -> serde_json::Result<T> {
-        match self.text.and_then(|t| t.get(start..end)) {
-            Some(text) => serde_json::from_str(text),
-            None => serde_json::from_slice(&self.buf[start..end]),
+    /// One record a line. Each line is walked on its own, so a broken line can never
+    /// swallow the next. Returns the number of lines walked.
+    #[must_use = "chunked files need the line count for line numbers"]
+    pub fn lines(self) -> u64 {
+        let Walker {
+            buf,
+            text,
+            base,
+            sink,
+            ..
+        } = self;
+        let mut start = 0;
+        let mut line_no = 0;
+        while start < buf.len() {
+            let end = memchr::memchr(b'\n', &buf[start..]).map_or(buf.len(), |i| start + i);
+            line_no += 1;
+            let mut line = Walker {
+                buf: &buf[start..end],
+                text: text.and_then(|t| t.get(start..end)),
+                base: base + start,
+                sink: &mut *sink,
+                lines: LineCounter::default(),
+                line: Some(line_no),
+                at_input_end: end == buf.len(),
+                rejected: 0,
+            };
+            line.values();
+            start = end + 1;
+        }
+        line_no
+    }
+
+    /// Whole documents and concatenated values, pretty-printed or not.
+    pub fn documents(mut self) {
+        self.values();
+    }
+
+    fn values(&mut self) {
+        let mut pos = skip_separators(self.buf, 0);
+        while pos < self.buf.len() {
+            let next = match self.buf[pos] {
+                b'[' => self.array(pos, 0),
+                b'{' => self.top_level_object(pos),
+                _ => {
+                    let reason = RejectReason::BrokenJson("text that is not JSON".into());
+                    self.reject(pos, None, reason);
+                    self.resume_after_garbage(pos)
+                }
+            };
+            match next {
+                Next::At(next) => pos = skip_separators(self.buf, next),
+                Next::End => return,
+            }
+        }
+    }
+
+    fn resume_after_garbage(&self, pos: usize) -> Next {
+        match next_top_level_value(self.buf, pos + 1, self.line.is_some()) {
+            Some(next) => Next::At(next),
+            None => Next::End,
+        }
+    }
+
+    fn top_level_object(&mut self, pos: usize) -> Next {
+        if let Some(records) = self.container_array(pos, true) {
+            return self.records_then_rest(records);
+        }
+        match self.parse_first::<Fields>(pos) {
+            Some((Ok(fields), end)) => {
+                self.fields(fields, pos, end, None, 0);
+                Next::At(end)
+            }
+            Some((Err(e), _)) if e.classify() == Category::Data => self.skip_invalid(pos, None, &e),
+            Some((Err(e), _)) => {
+                if let Some(records) = self.container_array(pos, false) {
+                    return self.records_then_rest(records);
+                }
+                let next = self.resume_after_garbage(pos);
+                let truncated = e.is_eof() && matches!(next, Next::End);
+                self.reject(pos, None, json_error(&e, truncated));
+                next
+            }
+            None => Next::End,
+        }
+    }
+
+    fn records_then_rest(&mut self, records: usize) -> Next {
+        match self.array(records, 1) {
+            Next::At(end) => Next::At(close_object(self.buf, end)),
+            Next::End => Next::End,
+        }
+    }
+
+    /// A complete JSON value that is not a record (`null`, a number, an object with a
+    /// duplicate key...): one reject, and the walk goes on right after it.
+    fn skip_invalid(&mut self, pos: usize, record: Option<u64>, e: &serde_json::Error) -> Next {
+        let reason = if self.buf[pos] == b'{' {
+            RejectReason::BrokenJson(e.to_string())
+        } else {
+            RejectReason::NotAnEvent("not a JSON object".into())
+        };
+        self.reject(pos, record, reason);
+        match self.parse_first::<IgnoredAny>(pos) {
+            Some((Ok(_), end)) => Next::At(end),
+            _ => Next::End,
+        }
+    }
+
+    fn fields(
+        &mut self,
+        fields: Fields<'_>,
+        start: usize,
+        end: usize,
+        record: Option<u64>,
+        depth: u8,
+    ) {
+        match classify(fields) {
+            Verdict::Event(event) => {
+                self.sink
+                    .event(event, &self.buf[start..end], self.base + start);
+            }
+            Verdict::Reject(reason) => self.reject(start, record, reason),
+            Verdict::Container(records) if depth < MAX_CONTAINER_DEPTH => {
+                let at = offset_in(self.buf, records);
+                self.array(at, depth + 1);
+            }
+            Verdict::Container(_) => {
+                let reason = RejectReason::NotAnEvent("containers nested too deeply".into());
+                self.reject(start, record, reason);
+            }
+        }
+    }
+
+    /// Walks the elements of the array that starts at `pos`, tolerating missing commas and
+    /// resynchronising after a broken element.
+    fn array(&mut self, pos: usize, depth: u8) -> Next {
+        let mut pos = pos + 1;
+        let mut record = 0;
+        loop {
+            pos = skip_separators(self.buf, pos);
+            match self.buf.get(pos) {
+                None => {
+                    let why = "the input ends inside a list of records; later ones may be missing";
+                    self.reject(self.buf.len(), None, RejectReason::Truncated(why.into()));
+                    return Next::End;
+                }
+                Some(b']') => return Next::At(pos + 1),
+                Some(_) => record += 1,
+            }
+            match self.element(pos, record, depth) {
+                Next::At(next) => pos = next,
+                Next::End => return Next::End,
+            }
+        }
+    }
+
+    fn element(&mut self, pos: usize, record: u64, depth: u8) -> Next {
+        match self.parse_first::<Fields>(pos) {
+            Some((Ok(fields), end)) => {
+                self.fields(fields, pos, end, Some(record), depth);
+                Next::At(end)
+            }
+            Some((Err(e), _)) if e.classify() == Category::Data => {
+                self.skip_invalid(pos, Some(record), &e)
+            }
+            Some((Err(e), _)) if e.is_eof() => {
+                self.reject(pos, Some(record), json_error(&e, true));
+                Next::End
+            }
+            Some((Err(e), _)) => {
+                self.reject(pos, Some(record), json_error(&e, false));
+                match element_end(self.buf, pos) {
+                    Some(next) => Next::At(next),
+                    None => self.resume_after_garbage(pos),
+                }
+            }
+            None => Next::End,
+        }
+    }
+
+    /// The `[` of the object's `Records` / `Events` array. With `leading`, only when it is
+    /// the first key (S3 trail files start `{"Records":[`, and walking that array straight
+    /// away spares a whole-document pass); otherwise any key, for salvaging an object that
+    /// failed to parse whole (a truncated gzip cuts a trail file mid-record).
+    fn container_array(&self, start: usize, leading: bool) -> Option<usize> {
+        let mut pos = skip_ws(self.buf, start + 1);
+        let rest = &self.buf[pos.min(self.buf.len())..];
+        if leading && !(rest.starts_with(b"\"Records\"") || rest.starts_with(b"\"Events\"")) {
+            return None;
+        }
+        loop {
+            let (key, after_key) = self.parse_first::<std::borrow::Cow<'_, str>>(pos)?;
+            let key = key.ok()?;
+            let colon = skip_ws(self.buf, after_key);
+            if self.buf.get(colon) != Some(&b':') {
+                return None;
+            }
+            pos = skip_ws(self.buf, colon + 1);
+            if matches!(&*key, "Records" | "Events") && self.buf.get(pos) == Some(&b'[') {
+                return Some(pos);
+            }
+            if leading {
+                return None;
+            }
+            let (skipped, after_value) = self.parse_first::<IgnoredAny>(pos)?;
+            skipped.ok()?;
+            pos = skip_ws(self.buf, after_value);
+            if self.buf.get(pos) != Some(&b',') {
+                return None;
+            }
+            pos = skip_ws(self.buf, pos + 1);
         }
     }
 
@@ -66,252 +293,35 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
         Some((value, pos + stream.byte_offset()))
     }
 
-    /// One record a line. Returns the number of lines walked.
-    #[must_use]
-    pub fn lines(mut self) -> u64 {
-        let mut start = 0;
-        let mut line_no = 0;
-        while start < self.buf.len() {
-            let end =
-                memchr::memchr(b'\n', &self.buf[start..]).map_or(self.buf.len(), |i| start + i);
-            line_no += 1;
-            let first = skip_ws(self.buf, start);
-            if first < end {
-                self.lines.set(start, line_no);
-                self.value(first, trim_end(self.buf, first, end), None, 0);
-            }
-            start = end + 1;
-        }
-        line_no
-    }
-
-    /// Whole documents and concatenated values, pretty-printed or not.
-    pub fn documents(mut self) {
-        let mut pos = skip_separators(self.buf, 0);
-        while pos < self.buf.len() {
-            let next = match self.buf[pos] {
-                b'[' => self.array(pos, 0),
-                b'{' => self.top_level_object(pos),
-                _ => {
-                    let what = "text that is not JSON";
-                    self.reject(pos, None, RejectReason::BrokenJson(what.into()));
-                    resync_top_level(self.buf, pos + 1)
-                }
-            };
-            match next {
-                Some(next) => pos = skip_separators(self.buf, next),
-                None => return,
-            }
-        }
-    }
-
-    fn top_level_object(&mut self, pos: usize) -> Option<usize> {
-        if let Some(records) = self.leading_records_array(pos) {
-            return self
-                .array(records, 1)
-                .map(|end| close_object(self.buf, end));
-        }
-        match self.parse_first::<Fields>(pos) {
-            Some((Ok(fields), end)) => {
-                self.fields(fields, pos, end, None, 0);
-                Some(end)
-            }
-            Some((Err(e), _)) => {
-                match self.salvage_container(pos) {
-                    Salvage::NotAContainer => {}
-                    Salvage::Until(end) => return Some(end),
-                    Salvage::ToTheEnd => return None,
-                }
-                // A broken value may have swallowed the lines after it: resume at the next
-                // line that starts a value; only when there is none was the input cut.
-                let next = resync_top_level(self.buf, pos + 1);
-                self.reject(pos, None, json_error(&e, e.is_eof() && next.is_none()));
-                next
-            }
-            None => None,
-        }
-    }
-
-    /// A complete value known to span `start..end` (a line).
-    fn value(&mut self, start: usize, end: usize, record: Option<u64>, depth: u8) {
-        let bytes = &self.buf[start..end];
-        if bytes[0] == b'[' && depth < MAX_CONTAINER_DEPTH {
-            self.array(start, depth + 1);
-            return;
-        }
-        if bytes[0] != b'{' {
-            let reason = RejectReason::BrokenJson("not a JSON object".into());
-            self.reject(start, record, reason);
-            return;
-        }
-        if depth == 0
-            && let Some(records) = self.leading_records_array(start)
-        {
-            self.array(records, 1);
-            return;
-        }
-        match self.parse::<Fields>(start, end) {
-            Ok(fields) => self.fields(fields, start, end, record, depth),
-            Err(e) => {
-                if depth == 0 && self.salvage_container(start) != Salvage::NotAContainer {
-                    return;
-                }
-                self.reject(start, record, json_error(&e, e.is_eof()));
-            }
-        }
-    }
-
-    fn fields(
-        &mut self,
-        fields: Fields<'_>,
-        start: usize,
-        end: usize,
-        record: Option<u64>,
-        depth: u8,
-    ) {
-        match classify(fields) {
-            Verdict::Event(event) => self.sink.event(event, &self.buf[start..end], start),
-            Verdict::Reject(reason) => self.reject(start, record, reason),
-            Verdict::Container(records) if depth < MAX_CONTAINER_DEPTH => {
-                let at = offset_in(self.buf, records);
-                self.array(at, depth + 1);
-            }
-            Verdict::Container(_) => {
-                let reason = RejectReason::NotAnEvent("containers nested too deeply".into());
-                self.reject(start, record, reason);
-            }
-        }
-    }
-
-    /// Walks the elements of the array that starts at `pos`, tolerating missing commas and
-    /// resynchronising after a broken element. Returns the end of the array, or `None` when
-    /// the input ends inside it.
-    fn array(&mut self, pos: usize, depth: u8) -> Option<usize> {
-        let mut pos = pos + 1;
-        let mut record = 0;
-        loop {
-            pos = skip_separators(self.buf, pos);
-            match self.buf.get(pos) {
-                None => return None,
-                Some(b']') => return Some(pos + 1),
-                Some(_) => {}
-            }
-            record += 1;
-            match self.parse_first::<Fields>(pos) {
-                Some((Ok(fields), end)) => {
-                    self.fields(fields, pos, end, Some(record), depth);
-                    pos = end;
-                }
-                Some((Err(e), _)) if e.is_eof() => {
-                    self.reject(pos, Some(record), json_error(&e, true));
-                    return None;
-                }
-                Some((Err(e), _)) => {
-                    self.reject(pos, Some(record), json_error(&e, false));
-                    pos = resync_element(self.buf, pos)?;
-                }
-                None => return None,
-            }
-        }
-    }
-
-    /// For an object that failed to parse whole: walks its keys and, when it holds a
-    /// `Records` or `Events` array, keeps every complete record (a truncated gzip cuts a
-    /// trail file mid-record).
-    fn salvage_container(&mut self, start: usize) -> Salvage {
-        match self.find_records_array(start) {
-            Some(at) => match self.array(at, 1) {
-                Some(end) => Salvage::Until(close_object(self.buf, end)),
-                None => Salvage::ToTheEnd,
-            },
-            None => Salvage::NotAContainer,
-        }
-    }
-
-    /// S3 trail files start `{"Records":[`: walking that array straight away spares a
-    /// whole-document pass that would only skip over the records.
-    fn leading_records_array(&self, start: usize) -> Option<usize> {
-        let pos = skip_ws(self.buf, start + 1);
-        let (key, after_key) = self.parse_first::<&str>(pos)?;
-        if !matches!(key.ok()?, "Records" | "Events") {
-            return None;
-        }
-        let colon = skip_ws(self.buf, after_key);
-        let at = skip_ws(self.buf, colon + 1);
-        (self.buf.get(colon) == Some(&b':') && self.buf.get(at) == Some(&b'[')).then_some(at)
-    }
-
-    /// Walks an object's keys up to a `Records` or `Events` array; its `[` position.
-    fn find_records_array(&self, start: usize) -> Option<usize> {
-        let mut pos = skip_ws(self.buf, start + 1);
-        loop {
-            let (key, after_key) = self.parse_first::<String>(pos)?;
-            let key = key.ok()?;
-            pos = skip_ws(self.buf, after_key);
-            if self.buf.get(pos) != Some(&b':') {
-                return None;
-            }
-            pos = skip_ws(self.buf, pos + 1);
-            if matches!(key.as_str(), "Records" | "Events") && self.buf.get(pos) == Some(&b'[') {
-                return Some(pos);
-            }
-            let (skipped, after_value) = self.parse_first::<IgnoredAny>(pos)?;
-            skipped.ok()?;
-            pos = skip_ws(self.buf, after_value);
-            if self.buf.get(pos) != Some(&b',') {
-                return None;
-            }
-            pos = skip_ws(self.buf, pos + 1);
-        }
-    }
-
     fn reject(&mut self, offset: usize, record: Option<u64>, reason: RejectReason) {
-        let line = self.lines.line_at(self.buf, offset);
-        self.sink.reject(offset, line, record, reason);
-    }
-}
-
-#[derive(PartialEq, Eq)]
-enum Salvage {
-    NotAContainer,
-    /// Records salvaged; the walk goes on after this offset.
-    Until(usize),
-    /// Records salvaged up to where the input ends.
-    ToTheEnd,
-}
-
-/// After a salvaged `Records` array, the rest of its object (usually just `}`) is skipped.
-fn close_object(buf: &[u8], from: usize) -> usize {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, &b) in buf.iter().enumerate().skip(from) {
-        match (in_string, escaped, b) {
-            (true, true, _) => escaped = false,
-            (true, false, b'\\') => escaped = true,
-            (true, false, b'"') | (false, _, b'"') => in_string = !in_string,
-            (false, _, b'{' | b'[') => depth += 1,
-            (false, _, b'}' | b']') if depth == 0 => return i + 1,
-            (false, _, b'}' | b']') => depth -= 1,
-            _ => {}
+        self.rejected += 1;
+        // One record a line: a line yields its events and at most one reject, whatever
+        // else is wrong with it.
+        if self.line.is_some() && self.rejected > 1 {
+            return;
         }
+        let reason = match reason {
+            RejectReason::Truncated(_) if !self.at_input_end => {
+                RejectReason::BrokenJson("the line ends inside this record".into())
+            }
+            other => other,
+        };
+        let line = match self.line {
+            Some(line) => line,
+            None => self.lines.line_at(self.buf, offset),
+        };
+        self.sink.reject(self.base + offset, line, record, reason);
     }
-    buf.len()
 }
 
 fn json_error(e: &serde_json::Error, truncated: bool) -> RejectReason {
     if truncated {
         RejectReason::Truncated("the input ends inside this record".into())
+    } else if e.is_eof() {
+        RejectReason::BrokenJson("the record is cut off".into())
     } else {
         RejectReason::BrokenJson(e.to_string())
     }
-}
-
-fn trim_end(buf: &[u8], start: usize, mut end: usize) -> usize {
-    while end > start && buf[end - 1].is_ascii_whitespace() {
-        end -= 1;
-    }
-    end
 }
 
 fn offset_in(buf: &[u8], raw: &RawValue) -> usize {

@@ -14,6 +14,7 @@
 //! `model` is the shared vocabulary, `sanitize` makes event text safe for a terminal, and
 //! `generate` writes deterministic synthetic trails for benchmarks and the demo.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod filter;
@@ -26,3 +27,5 @@ pub mod output;
 pub mod parse;
 pub mod sanitize;
 pub mod source;
+pub mod term;
+pub mod view;

@@ -12,10 +12,7 @@ fn main() -> ExitCode {
         Some(Command::Query(args)) => commands::query(args),
         Some(Command::Generate(args)) => commands::generate(args),
         Some(Command::Bench(args)) => commands::bench(args),
-        None => Err(UsageError(
-            "the interactive explorer is not available yet; use `qtrail stats` or `qtrail query` (see --help)".into(),
-        )
-        .into()),
+        None => commands::explore(&cli.inputs),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

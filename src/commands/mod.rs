@@ -1,11 +1,13 @@
 //! The headless subcommands, each a function from its arguments to an exit status.
 
 mod bench;
+mod explore;
 mod generate;
 pub mod query;
 mod stats;
 
 pub use bench::bench;
+pub use explore::explore;
 pub use generate::generate;
 pub use query::query;
 pub use stats::stats;

@@ -15,6 +15,7 @@ mod cadf;
 mod catalog;
 mod clock;
 mod cloudtrail;
+mod demo;
 mod ec2;
 mod errors;
 mod ids;
@@ -33,6 +34,7 @@ use std::io::{self, Write};
 use chrono::{DateTime, Utc};
 use fastrand::Rng;
 
+pub use demo::write_demo;
 pub use s3tree::write_s3_tree;
 
 /// 2026-03-01T00:00:00Z, the start of the benchmark data set.

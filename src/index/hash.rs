@@ -36,7 +36,10 @@ pub fn id_hash(id: &str) -> u64 {
 #[must_use]
 pub fn dedup_by_content(raw: &[u8]) -> u64 {
     match serde_json::from_slice::<serde_json::Value>(raw) {
-        Ok(value) => hash(8, value.to_string().as_bytes()),
+        Ok(mut value) => {
+            value.sort_all_objects();
+            hash(8, value.to_string().as_bytes())
+        }
         Err(_) => hash(9, raw),
     }
 }

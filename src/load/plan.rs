@@ -54,6 +54,7 @@ pub fn plan(inputs: &[Input], ids: &SourceIds) -> Planned {
         match input {
             Input::File(path) => plan_file(&mut planned, id, path),
             Input::Stdin => plan_stream(&mut planned, id, "-", std::io::stdin().lock()),
+            Input::Embedded { name, bytes } => plan_stream(&mut planned, id, name, *bytes),
         }
     }
     planned

@@ -7,6 +7,11 @@ use crate::sanitize::display;
 pub enum Input {
     File(PathBuf),
     Stdin,
+    /// Bytes built into the binary (the demo trail).
+    Embedded {
+        name: &'static str,
+        bytes: &'static [u8],
+    },
 }
 
 impl Input {
@@ -15,6 +20,7 @@ impl Input {
         match self {
             Input::File(path) => path.display().to_string(),
             Input::Stdin => "-".to_owned(),
+            Input::Embedded { name, .. } => (*name).to_owned(),
         }
     }
 }

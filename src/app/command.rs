@@ -1,0 +1,77 @@
+use serde::{Deserialize, Serialize};
+
+/// What the user asks for. Keys map to commands through the keymap; `update` carries them
+/// out. Named `Command` because "action" means an audit action in qtrail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    Quit,
+    Help,
+    OpenPalette,
+    OpenFilter,
+    NextPane,
+    PrevPane,
+    DrillIn,
+    Back,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    ShowTimeline,
+    ShowIdentities,
+    ZoomIn,
+    ZoomOut,
+    NarrowToBucket,
+    ToggleLocalTime,
+    CopyEvent,
+    RelatedEvents,
+    ShowRejects,
+    FoldDetail,
+    CycleSort,
+    ToggleSelect,
+    Submit,
+    Backspace,
+    /// A typed character, in the filter bar or the palette's input.
+    #[serde(skip)]
+    Type(char),
+}
+
+impl Command {
+    /// What the help screen says the command does.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::Help => "this help",
+            Command::OpenPalette => "fuzzy search over action names",
+            Command::OpenFilter => "edit the filter",
+            Command::NextPane => "next pane",
+            Command::PrevPane => "previous pane",
+            Command::DrillIn => "drill in / apply",
+            Command::Back => "back, close or clear",
+            Command::Down => "down",
+            Command::Up => "up",
+            Command::PageDown => "page down",
+            Command::PageUp => "page up",
+            Command::Top => "first",
+            Command::Bottom => "last",
+            Command::ShowTimeline => "timeline",
+            Command::ShowIdentities => "identities",
+            Command::ZoomIn => "histogram: zoom in",
+            Command::ZoomOut => "histogram: zoom out",
+            Command::NarrowToBucket => "narrow the filter to the selected event's bucket",
+            Command::ToggleLocalTime => "UTC / local time",
+            Command::CopyEvent => "copy the event JSON (OSC 52)",
+            Command::RelatedEvents => "related events (same request id or session)",
+            Command::ShowRejects => "list rejected records",
+            Command::FoldDetail => "fold / unfold the original record",
+            Command::CycleSort => "identities: change sort",
+            Command::ToggleSelect => "palette: select several actions",
+            Command::Submit => "apply",
+            Command::Backspace => "delete a character",
+            Command::Type(_) => "type",
+        }
+    }
+}

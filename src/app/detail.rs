@@ -1,0 +1,160 @@
+//! The detail pane's state: the selected event's original record, read in the background
+//! and pretty-printed with folding.
+
+use serde_json::Value;
+
+/// The original record of the selected event, once read.
+#[derive(Debug, Default)]
+pub struct DetailState {
+    /// The row whose original is shown (or being read).
+    pub row: Option<u32>,
+    pub original: Option<Result<Value, String>>,
+    pub scroll: usize,
+    /// Nested objects and arrays below the top level shown as `{…}`.
+    pub folded: bool,
+    /// Which "related events" filter `r` applies next.
+    pub related_step: usize,
+}
+
+impl DetailState {
+    /// Starts showing `row`; `true` when its original must be read.
+    pub fn select(&mut self, row: Option<u32>) -> bool {
+        if self.row == row {
+            return false;
+        }
+        self.row = row;
+        self.original = None;
+        self.scroll = 0;
+        self.related_step = 0;
+        row.is_some()
+    }
+
+    /// The original arrived (`bytes`) or could not be read (`Err`).
+    pub fn loaded(&mut self, row: u32, bytes: Result<Vec<u8>, String>) {
+        if self.row != Some(row) {
+            return;
+        }
+        self.original =
+            Some(bytes.and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string())));
+    }
+
+    #[must_use]
+    pub fn value(&self) -> Option<&Value> {
+        self.original.as_ref()?.as_ref().ok()
+    }
+}
+
+/// A token of pretty-printed JSON, for highlighting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token {
+    Key,
+    Str,
+    Number,
+    Literal,
+    Punct,
+}
+
+/// One line of pretty-printed JSON: indentation and tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonLine {
+    pub indent: usize,
+    pub parts: Vec<(Token, String)>,
+}
+
+/// Pretty-prints `value` into lines; with `folded`, containers below the top level
+/// become `{… n}` / `[… n]`.
+#[must_use]
+pub fn json_lines(value: &Value, folded: bool) -> Vec<JsonLine> {
+    let mut out = Vec::new();
+    emit(value, None, 0, folded, true, &mut out);
+    out
+}
+
+fn emit(
+    value: &Value,
+    key: Option<&str>,
+    depth: usize,
+    folded: bool,
+    last: bool,
+    out: &mut Vec<JsonLine>,
+) {
+    let mut parts = Vec::new();
+    if let Some(key) = key {
+        parts.push((Token::Key, format!("{key:?}")));
+        parts.push((Token::Punct, ": ".to_owned()));
+    }
+    let comma = if last { "" } else { "," };
+    let (open, close, len) = match value {
+        Value::Object(map) => ("{", "}", map.len()),
+        Value::Array(items) => ("[", "]", items.len()),
+        scalar => {
+            parts.push(scalar_token(scalar));
+            parts.push((Token::Punct, comma.to_owned()));
+            out.push(JsonLine {
+                indent: depth,
+                parts,
+            });
+            return;
+        }
+    };
+    if len == 0 || (folded && depth >= 1) {
+        let body = if len == 0 {
+            format!("{open}{close}")
+        } else {
+            format!("{open}… {len}{close}")
+        };
+        parts.push((Token::Punct, body + comma));
+        out.push(JsonLine {
+            indent: depth,
+            parts,
+        });
+        return;
+    }
+    parts.push((Token::Punct, open.to_owned()));
+    out.push(JsonLine {
+        indent: depth,
+        parts,
+    });
+    match value {
+        Value::Object(map) => {
+            for (i, (k, v)) in map.iter().enumerate() {
+                emit(v, Some(k), depth + 1, folded, i + 1 == len, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                emit(v, None, depth + 1, folded, i + 1 == len, out);
+            }
+        }
+        _ => {}
+    }
+    out.push(JsonLine {
+        indent: depth,
+        parts: vec![(Token::Punct, format!("{close}{comma}"))],
+    });
+}
+
+fn scalar_token(value: &Value) -> (Token, String) {
+    match value {
+        Value::String(s) => (Token::Str, format!("{s:?}")),
+        Value::Number(n) => (Token::Number, n.to_string()),
+        other => (Token::Literal, other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_prints_and_folds() {
+        let value: Value =
+            serde_json::from_str(r#"{"a":1,"b":{"c":[true,null]},"d":"x"}"#).expect("json");
+        let lines = json_lines(&value, false);
+        assert_eq!(lines.len(), 10);
+        assert_eq!(lines[3].parts[0], (Token::Key, "\"c\"".to_owned()));
+        let folded = json_lines(&value, true);
+        assert_eq!(folded.len(), 5);
+        assert_eq!(folded[2].parts[2], (Token::Punct, "{… 1},".to_owned()));
+    }
+}

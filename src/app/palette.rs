@@ -1,0 +1,88 @@
+//! The fuzzy action palette: distinct action names with their counts, ranked by
+//! `fuzzy-matcher` as the user types. Matching runs over the distinct names (hundreds),
+//! never over events, so it answers within a keystroke.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rustc_hash::FxHashSet;
+
+use super::list::ListState;
+use crate::index::{Column, Index};
+
+/// One candidate: an action, its event count, and which characters matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub action: String,
+    pub count: usize,
+    pub matched: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct PaletteState {
+    pub query: String,
+    pub candidates: Vec<Candidate>,
+    /// Actions chosen with Space.
+    pub chosen: FxHashSet<String>,
+    pub list: ListState,
+}
+
+impl PaletteState {
+    /// Ranks every distinct action against the query (all of them, by count, when empty).
+    pub fn rank(&mut self, index: &Index) {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let actions = index.strings(Column::Action);
+        let mut ranked: Vec<(i64, Candidate)> = actions
+            .iter()
+            .skip(1)
+            .filter_map(|(id, action)| {
+                let count = index.postings().action_count(id);
+                if count == 0 {
+                    return None;
+                }
+                let (score, positions) = if self.query.is_empty() {
+                    (0, Vec::new())
+                } else {
+                    matcher.fuzzy_indices(action, &self.query)?
+                };
+                Some((
+                    score,
+                    Candidate {
+                        action: action.to_owned(),
+                        count,
+                        matched: positions,
+                    },
+                ))
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| b.1.count.cmp(&a.1.count))
+                .then_with(|| a.1.action.cmp(&b.1.action))
+        });
+        self.candidates = ranked.into_iter().map(|(_, c)| c).collect();
+        self.list = ListState::default();
+    }
+
+    /// The actions Enter applies: the chosen ones, or the one under the cursor.
+    #[must_use]
+    pub fn selection(&self) -> Vec<String> {
+        if self.chosen.is_empty() {
+            return self
+                .candidates
+                .get(self.list.selected)
+                .map(|c| vec![c.action.clone()])
+                .unwrap_or_default();
+        }
+        let mut chosen: Vec<String> = self.chosen.iter().cloned().collect();
+        chosen.sort();
+        chosen
+    }
+
+    pub fn toggle_current(&mut self) {
+        if let Some(c) = self.candidates.get(self.list.selected)
+            && !self.chosen.remove(&c.action)
+        {
+            self.chosen.insert(c.action.clone());
+        }
+    }
+}

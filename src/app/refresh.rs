@@ -1,0 +1,109 @@
+//! Recomputing what the screens show after the filter or the data changed.
+
+use std::sync::Arc;
+
+use super::identities::compute_groups;
+use super::state::{AppState, Screen};
+use super::update::Effect;
+use crate::filter::{Matcher, matching_rows};
+use crate::model::RawRef;
+
+/// Bare-word filters need the original records: those are searched off the UI thread.
+pub struct RawScan {
+    pub generation: u64,
+    pub matcher: Arc<Matcher>,
+    pub candidates: Vec<(u32, RawRef)>,
+    pub sources: Vec<Option<crate::index::SourceInfo>>,
+}
+
+impl AppState {
+    /// Re-runs the filter; returns the effects needed (a background scan, a detail read).
+    pub fn refresh_rows(&mut self) -> Vec<Effect> {
+        self.index.ensure_sorted();
+        self.generation += 1;
+        let matcher = Matcher::new(&self.index, &self.filter.applied);
+        let rows = matching_rows(&self.index, &matcher);
+        let mut effects = Vec::new();
+        if matcher.needs_raw() {
+            self.filter.scanning = true;
+            let candidates = rows
+                .iter()
+                .map(|&id| (id, self.index.row(id).raw))
+                .collect();
+            effects.push(Effect::ScanRaw(RawScan {
+                generation: self.generation,
+                matcher: Arc::new(matcher),
+                candidates,
+                sources: self.index.sources().to_vec(),
+            }));
+            self.rows = Vec::new();
+        } else {
+            self.filter.scanning = false;
+            self.rows = rows;
+        }
+        self.regroup();
+        effects.extend(self.after_rows_changed());
+        effects
+    }
+
+    /// A background scan finished: its rows replace the current ones if still wanted.
+    pub fn raw_scan_done(&mut self, generation: u64, rows: Vec<u32>) -> Vec<Effect> {
+        if generation != self.generation {
+            return Vec::new();
+        }
+        self.filter.scanning = false;
+        self.rows = rows;
+        self.regroup();
+        self.after_rows_changed()
+    }
+
+    /// Identity groups over the current rows, and the drilled-in identity's rows.
+    pub fn regroup(&mut self) {
+        let drilled = match self.screen {
+            Screen::Identity(i) => self.identities.groups.get(i).map(|g| g.name.clone()),
+            _ => None,
+        };
+        self.identities.groups = compute_groups(&self.index, &self.rows, self.identities.sort);
+        self.identities
+            .list
+            .clamp(self.identities.groups.len(), self.page);
+        if let Some(name) = drilled {
+            match self.identities.groups.iter().position(|g| g.name == name) {
+                Some(i) => self.screen = Screen::Identity(i),
+                None => self.screen = Screen::Identities,
+            }
+        }
+        self.identity_rows = match self.screen {
+            Screen::Identity(i) => self.rows_of_group(i),
+            _ => Vec::new(),
+        };
+    }
+
+    fn rows_of_group(&self, group: usize) -> Vec<u32> {
+        let Some(group) = self.identities.groups.get(group) else {
+            return Vec::new();
+        };
+        let column = crate::index::Column::Identity;
+        self.rows
+            .iter()
+            .copied()
+            .filter(|&id| group.members.contains(&self.index.row(id).col(column)))
+            .collect()
+    }
+
+    /// Keeps the cursor valid and asks for the selected event's original.
+    pub fn after_rows_changed(&mut self) -> Vec<Effect> {
+        let len = self.timeline_rows().len();
+        self.timeline.clamp(len, self.page);
+        self.select_detail()
+    }
+
+    pub fn select_detail(&mut self) -> Vec<Effect> {
+        let row = self.selected_row();
+        if self.detail.select(row) {
+            row.map(Effect::ReadOriginal).into_iter().collect()
+        } else {
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Carrying out `update`'s effects off the UI task; results come back as [`Outcome`]s.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use base64::Engine;
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::app::AppState;
+use crate::app::update::Effect;
+use crate::source::RawReader;
+
+/// A finished effect, for the loop to hand back to the state.
+pub enum Outcome {
+    Original(u32, Result<Vec<u8>, String>),
+    Scanned(u64, Vec<u32>),
+}
+
+/// Runs one effect. Returns `false` for `Quit`.
+pub fn run(
+    effect: Effect,
+    state: &AppState,
+    reader: &Arc<Mutex<RawReader>>,
+    done: &UnboundedSender<Outcome>,
+) -> bool {
+    match effect {
+        Effect::Quit => return false,
+        Effect::ReadOriginal(row) => {
+            let raw = state.index.row(row).raw;
+            let sources = state.index.sources().to_vec();
+            let (reader, done) = (Arc::clone(reader), done.clone());
+            tokio::task::spawn_blocking(move || {
+                let bytes = match reader.lock() {
+                    Ok(mut reader) => reader.read(&sources, raw).map_err(|e| e.to_string()),
+                    Err(_) => Err("reader unavailable".to_owned()),
+                };
+                let _ = done.send(Outcome::Original(row, bytes));
+            });
+        }
+        Effect::ScanRaw(scan) => {
+            let done = done.clone();
+            tokio::task::spawn_blocking(move || {
+                let mut reader = RawReader::new();
+                let mut folded = String::new();
+                let rows = scan
+                    .candidates
+                    .iter()
+                    .filter(|(_, raw)| {
+                        reader
+                            .read(&scan.sources, *raw)
+                            .is_ok_and(|b| scan.matcher.raw_matches(&b, &mut folded))
+                    })
+                    .map(|(id, _)| *id)
+                    .collect();
+                let _ = done.send(Outcome::Scanned(scan.generation, rows));
+            });
+        }
+        Effect::Copy(text) => copy_osc52(&text),
+    }
+    true
+}
+
+/// OSC 52 puts text on the clipboard of the terminal the user sits at, over SSH too.
+fn copy_osc52(text: &str) {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout();
+    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+    let _ = out.flush();
+}

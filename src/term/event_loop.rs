@@ -1,0 +1,109 @@
+//! One loop waits on keys, loader batches and finished effects; drains what is ready;
+//! draws once, only when something changed, at most every frame. Idle, it writes nothing.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crossterm::event::{Event, KeyEventKind};
+use futures_util::{Stream, StreamExt};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+
+use super::effects::{self, Outcome};
+use crate::app::update::Effect;
+use crate::app::{AppState, Keymap, update};
+use crate::load::LoadMsg;
+use crate::source::RawReader;
+use crate::view::{Theme, page_and_columns, render};
+
+/// Views are refreshed this often while data streams in (re-filtering a million events
+/// each time would waste the frames in between).
+const REFRESH_WHILE_LOADING: Duration = Duration::from_millis(150);
+/// Loader messages taken per wake-up, so keys are never starved by a flood of batches.
+const DRAIN_LIMIT: usize = 16;
+
+/// Runs until the user quits or the input ends. Generic over the input stream and the
+/// backend so tests drive it with scripted keys and a `TestBackend`.
+pub async fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    mut state: AppState,
+    keymap: &Keymap,
+    theme: &Theme,
+    mut input: impl Stream<Item = std::io::Result<Event>> + Unpin,
+    mut loads: mpsc::Receiver<LoadMsg>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let reader = Arc::new(Mutex::new(RawReader::new()));
+    let (done_tx, mut done_rx) = mpsc::unbounded_channel();
+    let mut dirty = true;
+    let mut pending_data = false;
+    let mut last_refresh = Instant::now();
+    let mut loading = true;
+    loop {
+        if dirty {
+            let size = terminal.size()?;
+            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            let (page, columns) = page_and_columns(area, &state);
+            state.prepare_frame(page, columns);
+            terminal.draw(|frame| render(frame, &state, theme))?;
+            dirty = false;
+        }
+        let refresh_at = last_refresh + REFRESH_WHILE_LOADING;
+        let effects: Vec<Effect> = tokio::select! {
+            biased;
+            event = input.next() => match event {
+                Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
+                    dirty = true;
+                    keymap.command(key, state.mode, state.focus).map(|c| update(&mut state, c)).unwrap_or_default()
+                }
+                Some(Ok(Event::Resize(..))) => {
+                    dirty = true;
+                    Vec::new()
+                }
+                Some(Ok(_)) => Vec::new(),
+                Some(Err(e)) => return Err(e.into()),
+                None => return Ok(()),
+            },
+            outcome = done_rx.recv() => {
+                dirty = true;
+                match outcome {
+                    Some(Outcome::Original(row, bytes)) => {
+                        state.detail.loaded(row, bytes);
+                        Vec::new()
+                    }
+                    Some(Outcome::Scanned(generation, rows)) => state.raw_scan_done(generation, rows),
+                    None => Vec::new(),
+                }
+            }
+            msg = loads.recv(), if loading => if let Some(msg) = msg {
+                pending_data |= state.apply_load(msg);
+                for _ in 0..DRAIN_LIMIT {
+                    match loads.try_recv() {
+                        Ok(msg) => pending_data |= state.apply_load(msg),
+                        Err(_) => break,
+                    }
+                }
+                dirty = true;
+                Vec::new()
+            } else {
+                loading = false;
+                Vec::new()
+            },
+            () = tokio::time::sleep_until(refresh_at), if pending_data => {
+                pending_data = false;
+                last_refresh = Instant::now();
+                dirty = true;
+                state.data_changed()
+            }
+        };
+        for effect in effects {
+            if !effects::run(effect, &state, &reader, &done_tx) {
+                return Ok(());
+            }
+        }
+    }
+}

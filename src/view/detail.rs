@@ -1,0 +1,122 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text::{fit, time};
+use super::{Theme, block};
+use crate::app::AppState;
+use crate::app::detail::{Token, json_lines};
+use crate::index::Column;
+use crate::model::Outcome;
+use crate::sanitize::display;
+
+/// The selected event: its normalised fields, then its original record as highlighted
+/// JSON (`z` folds nested objects). Every string is sanitised on its way out.
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, focused: bool) {
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines = fields(state, theme, width);
+    match &state.detail.original {
+        None if state.detail.row.is_some() => {
+            lines.push(Line::styled("reading the original record…", theme.dim))
+        }
+        Some(Err(e)) => lines.push(Line::styled(
+            format!("original unavailable: {}", display(e)),
+            theme.error,
+        )),
+        Some(Ok(value)) => {
+            lines.push(Line::styled(
+                if state.detail.folded {
+                    "original (folded: z)"
+                } else {
+                    "original (z folds)"
+                },
+                theme.header,
+            ));
+            lines.extend(json_lines(value, state.detail.folded).into_iter().map(|l| {
+                let mut spans = vec![Span::raw("  ".repeat(l.indent))];
+                spans.extend(l.parts.into_iter().map(|(token, text)| {
+                    Span::styled(display(&text).into_owned(), style(token, theme))
+                }));
+                Line::from(spans)
+            }));
+        }
+        None => {}
+    }
+    let scroll =
+        u16::try_from(state.detail.scroll.min(lines.len().saturating_sub(1))).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .block(block("detail", focused, theme)),
+        area,
+    );
+}
+
+fn fields<'a>(state: &AppState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let Some(id) = state.detail.row else {
+        return vec![Line::styled("no event selected", theme.dim)];
+    };
+    let row = state.index.row(id);
+    let text = |c: Column| state.index.text(row, c);
+    let value_w = width.saturating_sub(10);
+    let field = |name: &str, value: &str| {
+        Line::from(vec![
+            Span::styled(format!("{name:<9} "), theme.header),
+            Span::raw(fit(value, value_w)),
+        ])
+    };
+    let outcome = match (row.outcome, text(Column::Error)) {
+        (Outcome::Failure, error) if !error.is_empty() => format!("failure  {error}"),
+        (o, _) => o.name().to_owned(),
+    };
+    let mut lines = vec![
+        field(
+            "time",
+            &format!(
+                "{} {}",
+                time(row.time_ms, state.local_time),
+                if state.local_time { "local" } else { "UTC" }
+            ),
+        ),
+        field("action", text(Column::Action)),
+        field("identity", text(Column::Identity)),
+        field("type", text(Column::IdentityType)),
+    ];
+    let outcome_line = field("outcome", &outcome);
+    lines.push(if row.outcome == Outcome::Failure {
+        outcome_line.style(theme.failure)
+    } else {
+        outcome_line
+    });
+    lines.push(field("source ip", text(Column::Ip)));
+    lines.push(field("agent", text(Column::UserAgent)));
+    lines.push(field(
+        "where",
+        &format!(
+            "{} {} ({})",
+            text(Column::Region),
+            text(Column::Account),
+            row.provider
+        ),
+    ));
+    lines.push(field(
+        "file",
+        &format!(
+            "{}:{}",
+            state.index.source_name(row.raw.source),
+            row.raw.offset
+        ),
+    ));
+    lines
+}
+
+fn style(token: Token, theme: &Theme) -> ratatui::style::Style {
+    match token {
+        Token::Key => theme.json_key,
+        Token::Str => theme.json_string,
+        Token::Number => theme.json_number,
+        Token::Literal => theme.json_literal,
+        Token::Punct => theme.text,
+    }
+}

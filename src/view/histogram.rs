@@ -1,0 +1,65 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text::time;
+use super::{Theme, block};
+use crate::app::AppState;
+use crate::app::timeline::histogram_range;
+
+const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// Events per bucket over the shown range; a bucket with failures gets a `!` under its
+/// bar (and the failure colour), empty buckets stay blank, the axis shows full dates.
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let inner_h = usize::from(area.height.saturating_sub(3)).max(1);
+    let buckets = &state.histogram;
+    let max = buckets.iter().map(|b| b.events).max().unwrap_or(0).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    for level in (0..inner_h).rev() {
+        let spans: Vec<Span> = buckets
+            .iter()
+            .map(|b| {
+                let scaled = u64::from(b.events) * (inner_h as u64) * 8 / u64::from(max);
+                let here = scaled.saturating_sub(level as u64 * 8).min(8);
+                let style = if b.failures > 0 {
+                    theme.bar_failure
+                } else {
+                    theme.bar
+                };
+                let ch = if b.events > 0 && level == 0 && here == 0 {
+                    LEVELS[1]
+                } else {
+                    LEVELS[here as usize]
+                };
+                Span::styled(ch.to_string(), style)
+            })
+            .collect();
+        lines.push(Line::from(spans));
+    }
+    let marks: String = buckets
+        .iter()
+        .map(|b| if b.failures > 0 { '!' } else { ' ' })
+        .collect();
+    lines.push(Line::styled(marks, theme.failure));
+    let title = match histogram_range(state) {
+        Some((from, to)) => {
+            let zoom = if state.zoom.is_some() {
+                " (zoomed: +/-)"
+            } else {
+                ""
+            };
+            format!(
+                "{} → {}{zoom}",
+                time(from, state.local_time),
+                time(to, state.local_time)
+            )
+        }
+        None => "histogram".to_owned(),
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(block(&title, false, theme)),
+        area,
+    );
+}

@@ -1,0 +1,109 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::text::{count, fit, time};
+use super::{Theme, block};
+use crate::app::identities::breakdown;
+use crate::app::{AppState, Pane};
+use crate::index::Column;
+
+/// Every identity over the filtered events, sortable (`s`); Enter drills in.
+pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let groups = &state.identities.groups;
+    let width = usize::from(area.width.saturating_sub(2));
+    let name_w = width.saturating_sub(62).max(16);
+    let mut lines = vec![Line::styled(
+        format!(
+            "{:<name_w$} {:<16} {:>8} {:>6} {:<19} {:<19}",
+            "IDENTITY", "TYPE", "EVENTS", "FAIL", "FIRST", "LAST"
+        ),
+        theme.header,
+    )];
+    let height = usize::from(area.height.saturating_sub(3));
+    let list = &state.identities.list;
+    for (i, g) in groups.iter().enumerate().skip(list.offset).take(height) {
+        let line = format!(
+            "{:<name_w$} {:<16} {:>8} {:>6} {} {}",
+            fit(&g.name, name_w),
+            fit(&g.kind, 16),
+            count(g.events),
+            if g.failures > 0 {
+                format!("!{}", count(g.failures))
+            } else {
+                "0".to_owned()
+            },
+            time(g.first_ms, state.local_time),
+            time(g.last_ms, state.local_time),
+        );
+        let style = if i == list.selected {
+            theme.selected
+        } else if g.failures > 0 {
+            theme.failure
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(line, style));
+    }
+    let title = format!(
+        "identities ({}) by {} · s sorts · Enter drills in",
+        count(groups.len()),
+        state.identities.sort.label()
+    );
+    frame.render_widget(
+        Paragraph::new(lines).block(block(&title, state.focus == Pane::Identities, theme)),
+        area,
+    );
+}
+
+/// The drilled-in identity: breadcrumb, counts, top actions, source IPs, user agents.
+pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, theme: &Theme) {
+    let Some(g) = state.identities.groups.get(group) else {
+        return;
+    };
+    let rows = &state.identity_rows;
+    let width = usize::from(area.width.saturating_sub(2));
+    let items = usize::from(area.height.saturating_sub(3)).max(1);
+    let column = |c: Column| {
+        breakdown(&state.index, rows, c, items)
+            .into_iter()
+            .map(|(v, n)| format!("{:>6} {}", count(n), fit(&v, width / 3 - 8)))
+            .collect::<Vec<_>>()
+    };
+    let (actions, ips, agents) = (
+        column(Column::Action),
+        column(Column::Ip),
+        column(Column::UserAgent),
+    );
+    let third = width / 3;
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} events · {} failures · {} → {} · {} member(s)",
+            count(g.events),
+            count(g.failures),
+            time(g.first_ms, state.local_time),
+            time(g.last_ms, state.local_time),
+            g.members.len()
+        ),
+        theme.header,
+    )];
+    for i in 0..items {
+        let cell = |v: &Vec<String>| v.get(i).cloned().unwrap_or_default();
+        lines.push(Line::raw(format!(
+            "{:<third$}{:<third$}{}",
+            cell(&actions),
+            cell(&ips),
+            cell(&agents)
+        )));
+    }
+    let title = format!(
+        "Identities › {} ({})   actions · source IPs · user agents   Esc back",
+        fit(&g.name, 50),
+        fit(&g.kind, 24)
+    );
+    frame.render_widget(
+        Paragraph::new(lines).block(block(&title, false, theme)),
+        area,
+    );
+}

@@ -1,0 +1,83 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::text::fit;
+use super::{Theme, block};
+use crate::app::AppState;
+
+/// A centred rectangle for an overlay, as large as the screen allows.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// `?`: every binding of the keymap, generated from it.
+pub fn help(frame: &mut Frame, state: &AppState, theme: &Theme) {
+    let area = centred(frame.area(), 76, 40);
+    let mut lines: Vec<Line> = state
+        .help
+        .iter()
+        .skip(state.overlay.offset)
+        .map(|(keys, what)| Line::raw(format!("{:<22} {}", fit(keys, 22), what)))
+        .collect();
+    lines.insert(
+        0,
+        Line::styled(
+            "key                    what it does      (j/k scroll, Esc closes)",
+            theme.header,
+        ),
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block("help", true, theme)),
+        area,
+    );
+}
+
+/// `R`: the rejected records with their file, position and reason.
+pub fn rejects(frame: &mut Frame, state: &AppState, theme: &Theme) {
+    let area = centred(
+        frame.area(),
+        frame.area().width.saturating_sub(4),
+        frame.area().height.saturating_sub(2),
+    );
+    let width = usize::from(area.width.saturating_sub(2));
+    let rejects = state.index.rejects();
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} rejected records   (j/k scroll, Esc closes)",
+            rejects.len()
+        ),
+        theme.header,
+    )];
+    if rejects.is_empty() {
+        lines.push(Line::raw("none: every record was indexed"));
+    }
+    for (i, r) in rejects.iter().enumerate().skip(state.overlay.selected) {
+        let at = match (r.line, r.record) {
+            (Some(l), Some(n)) => format!("line {l}, record {n}"),
+            (Some(l), None) => format!("line {l}"),
+            (None, Some(n)) => format!("record {n}"),
+            (None, None) => format!("offset {}", r.offset),
+        };
+        let text = format!("{}:{at}: {}", state.index.source_name(r.source), r.reason);
+        let style = if i == state.overlay.selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(fit(&text, width), style));
+    }
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block("rejects", true, theme)),
+        area,
+    );
+}

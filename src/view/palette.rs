@@ -1,0 +1,69 @@
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::overlays::centred;
+use super::text::count;
+use super::{Theme, block};
+use crate::app::AppState;
+use crate::sanitize::display;
+
+/// `/`: distinct actions ranked by the fuzzy matcher, matched characters highlighted,
+/// Space chooses several, Enter filters the timeline to them.
+pub fn render(frame: &mut Frame, state: &AppState, theme: &Theme) {
+    let screen = frame.area();
+    let area = centred(
+        screen,
+        screen.width.saturating_sub(8).min(90),
+        screen.height.saturating_sub(4).min(24),
+    );
+    let palette = &state.palette;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("/", theme.header),
+        Span::raw(display(&palette.query).into_owned()),
+        Span::styled("█", theme.dim),
+        Span::styled(
+            format!(
+                "   {} actions · Space selects · Enter filters · Esc closes",
+                count(palette.candidates.len())
+            ),
+            theme.dim,
+        ),
+    ])];
+    let height = usize::from(area.height.saturating_sub(3));
+    let width = usize::from(area.width.saturating_sub(14));
+    for (i, c) in palette
+        .candidates
+        .iter()
+        .enumerate()
+        .skip(palette.list.offset)
+        .take(height)
+    {
+        let chosen = if palette.chosen.contains(&c.action) {
+            "[x] "
+        } else {
+            "[ ] "
+        };
+        let base = if i == palette.list.selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        let mut spans = vec![Span::styled(chosen, base)];
+        for (at, ch) in display(&c.action).chars().take(width).enumerate() {
+            let style = if c.matched.contains(&at) {
+                base.patch(theme.matched)
+            } else {
+                base
+            };
+            spans.push(Span::styled(ch.to_string(), style));
+        }
+        spans.push(Span::styled(format!("  {}", count(c.count)), theme.dim));
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block("actions", true, theme)),
+        area,
+    );
+}

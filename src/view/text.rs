@@ -1,0 +1,62 @@
+//! Event text on its way to the screen: sanitised, shortened, timed.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, Local};
+
+use crate::sanitize::display;
+
+/// Display-safe text cut to `width` characters (a cut is marked with `…`).
+#[must_use]
+pub fn fit(text: &str, width: usize) -> String {
+    let safe: Cow<'_, str> = display(text);
+    if safe.chars().count() <= width {
+        return safe.into_owned();
+    }
+    let mut out: String = safe.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// `2026-03-02 09:00:05` in UTC or local time.
+#[must_use]
+pub fn time(ms: i64, local: bool) -> String {
+    let Some(t) = DateTime::from_timestamp_millis(ms) else {
+        return format!("@{ms}ms");
+    };
+    if local {
+        t.with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+}
+
+/// A count with thousands separators: `1,000,000`.
+#[must_use]
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_and_sanitises() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("a\u{1b}[2Jb", 20), "a\\e[2Jb");
+        assert_eq!(count(1_234_567), "1,234,567");
+        assert_eq!(count(12), "12");
+        assert_eq!(time(0, false), "1970-01-01 00:00:00");
+    }
+}

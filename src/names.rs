@@ -14,6 +14,34 @@ pub fn short_identity(identity: &str) -> &str {
     identity
 }
 
+/// The shortest recognisable form for a narrow column: `user/ana`; an assumed-role
+/// session as `Role/session`, IAM Identity Center's `AWSReservedSSO_<Set>_<hex>` role
+/// names reduced to their permission set.
+#[must_use]
+pub fn compact_identity(identity: &str) -> String {
+    let short = short_identity(identity);
+    let Some(rest) = short.strip_prefix("assumed-role/") else {
+        return short.to_owned();
+    };
+    match rest.split_once('/') {
+        Some((role, session)) => format!("{}/{session}", sso_set(role)),
+        None => sso_set(rest).to_owned(),
+    }
+}
+
+/// `AWSReservedSSO_QuantumResearch_3f2a9c1d` -> `QuantumResearch`.
+fn sso_set(role: &str) -> &str {
+    let Some(rest) = role.strip_prefix("AWSReservedSSO_") else {
+        return role;
+    };
+    match rest.rsplit_once('_') {
+        Some((set, suffix)) if !set.is_empty() && suffix.chars().all(|c| c.is_ascii_hexdigit()) => {
+            set
+        }
+        _ => rest,
+    }
+}
+
 /// The role an assumed-role session belongs to: `arn:aws:sts::1:assumed-role/Role/session`
 /// gives `Role`.
 #[must_use]
@@ -43,5 +71,16 @@ mod tests {
             Some("QuantumResearch")
         );
         assert_eq!(assumed_role("arn:aws:iam::1:user/ana"), None);
+        assert_eq!(
+            compact_identity(
+                "arn:aws:sts::1:assumed-role/AWSReservedSSO_QuantumResearch_3f2a9c1d/ana@uni.example"
+            ),
+            "QuantumResearch/ana@uni.example"
+        );
+        assert_eq!(
+            compact_identity("assumed-role/AWSReservedSSO_QuantumResearch_3f2a9c1d"),
+            "QuantumResearch"
+        );
+        assert_eq!(compact_identity("arn:aws:iam::1:user/ana"), "user/ana");
     }
 }

@@ -8,34 +8,51 @@ use super::{Theme, block};
 use crate::app::identities::breakdown;
 use crate::app::{AppState, Pane};
 use crate::index::Column;
+use crate::names::compact_identity;
 
-/// Every identity over the filtered events, sortable (`s`); Enter drills in.
+/// Every identity over the filtered events, sortable (`s`); Enter drills in. Narrow
+/// terminals drop the first-seen column and the seconds.
 pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let groups = &state.identities.groups;
     let width = usize::from(area.width.saturating_sub(2));
-    let name_w = width.saturating_sub(62).max(16);
-    let mut lines = vec![Line::styled(
-        format!(
-            "{:<name_w$} {:<16} {:>8} {:>6} {:<19} {:<19}",
-            "IDENTITY", "TYPE", "EVENTS", "FAIL", "FIRST", "LAST"
-        ),
-        theme.header,
-    )];
+    let wide = width >= 110;
+    let (time_w, type_w) = if wide { (19, 16) } else { (11, 12) };
+    let fixed = type_w + 8 + 6 + (time_w + 1) * (1 + usize::from(wide)) + 4;
+    let name_w = width.saturating_sub(fixed).max(16);
+    let stamp = |ms: i64| {
+        let t = time(ms, state.local_time);
+        if wide { t } else { t[5..16].to_owned() }
+    };
+    let first_header = if wide {
+        format!(" {:<time_w$}", "FIRST")
+    } else {
+        String::new()
+    };
+    let header = format!(
+        "{:<name_w$} {:<type_w$} {:>8} {:>6}{first_header} LAST",
+        "IDENTITY", "TYPE", "EVENTS", "FAIL"
+    );
+    let mut lines = vec![Line::styled(header, theme.header)];
     let height = usize::from(area.height.saturating_sub(3));
     let list = &state.identities.list;
     for (i, g) in groups.iter().enumerate().skip(list.offset).take(height) {
+        let failures = if g.failures > 0 {
+            format!("!{}", count(g.failures))
+        } else {
+            "0".to_owned()
+        };
+        let first = if wide {
+            format!(" {}", stamp(g.first_ms))
+        } else {
+            String::new()
+        };
         let line = format!(
-            "{:<name_w$} {:<16} {:>8} {:>6} {} {}",
-            fit(&g.name, name_w),
-            fit(&g.kind, 16),
+            "{:<name_w$} {:<type_w$} {:>8} {:>6}{first} {}",
+            fit(&compact_identity(&g.name), name_w),
+            fit(&g.kind, type_w),
             count(g.events),
-            if g.failures > 0 {
-                format!("!{}", count(g.failures))
-            } else {
-                "0".to_owned()
-            },
-            time(g.first_ms, state.local_time),
-            time(g.last_ms, state.local_time),
+            failures,
+            stamp(g.last_ms),
         );
         let style = if i == list.selected {
             theme.selected
@@ -51,10 +68,8 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         count(groups.len()),
         state.identities.sort.label()
     );
-    frame.render_widget(
-        Paragraph::new(lines).block(block(&title, state.focus == Pane::Identities, theme)),
-        area,
-    );
+    let block = block(&title, state.focus == Pane::Identities, theme);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// The drilled-in identity: breadcrumb, counts, top actions, source IPs, user agents.
@@ -99,7 +114,7 @@ pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, th
     }
     let title = format!(
         "Identities › {} ({})   actions · source IPs · user agents   Esc back",
-        fit(&g.name, 50),
+        fit(&compact_identity(&g.name), 50),
         fit(&g.kind, 24)
     );
     frame.render_widget(

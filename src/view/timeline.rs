@@ -8,7 +8,7 @@ use super::{Theme, block};
 use crate::app::AppState;
 use crate::index::Column;
 use crate::model::Outcome;
-use crate::names::short_identity;
+use crate::names::compact_identity;
 
 /// One row an event: time, a `!` for failures (readable without colour), identity,
 /// action and source IP. Only the visible rows are built, whatever the list's length.
@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
         let failed = row.outcome == Outcome::Failure;
         let mark = if failed { "!" } else { " " };
         let identity = fit(
-            short_identity(state.index.text(row, Column::Identity)),
+            &compact_identity(state.index.text(row, Column::Identity)),
             id_w,
         );
         let action = fit(state.index.text(row, Column::Action), action_w);

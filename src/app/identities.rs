@@ -111,7 +111,7 @@ pub fn compute_groups(index: &Index, rows: &[u32], sort: SortKey) -> Vec<Identit
 pub fn sort_groups(groups: &mut [IdentityGroup], sort: SortKey) {
     match sort {
         SortKey::Events => {
-            groups.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)))
+            groups.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
         }
         SortKey::Failures => groups.sort_by(|a, b| {
             b.failures
@@ -119,7 +119,7 @@ pub fn sort_groups(groups: &mut [IdentityGroup], sort: SortKey) {
                 .then_with(|| b.events.cmp(&a.events))
         }),
         SortKey::LastSeen => {
-            groups.sort_by(|a, b| b.last_ms.cmp(&a.last_ms).then_with(|| a.name.cmp(&b.name)))
+            groups.sort_by(|a, b| b.last_ms.cmp(&a.last_ms).then_with(|| a.name.cmp(&b.name)));
         }
         SortKey::Name => groups.sort_by(|a, b| a.name.cmp(&b.name)),
     }

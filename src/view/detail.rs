@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
     let mut lines = fields(state, theme, width);
     match &state.detail.original {
         None if state.detail.row.is_some() => {
-            lines.push(Line::styled("reading the original record…", theme.dim))
+            lines.push(Line::styled("reading the original record…", theme.dim));
         }
         Some(Err(e)) => lines.push(Line::styled(
             format!("original unavailable: {}", display(e)),

@@ -108,6 +108,10 @@ pub struct BenchArgs {
     /// Runs of each filter (the median is reported).
     #[arg(long, default_value_t = 5)]
     pub runs: usize,
+    /// Time the explorer instead: first screen while loading, then update + render per
+    /// keystroke at this size (e.g. 200x60), without a terminal.
+    #[arg(long, value_name = "WxH")]
+    pub ui: Option<String>,
     /// Files or folders to load.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,

@@ -12,8 +12,6 @@ pub struct DetailState {
     pub scroll: usize,
     /// Nested objects and arrays below the top level shown as `{…}`.
     pub folded: bool,
-    /// Which "related events" filter `r` applies next.
-    pub related_step: usize,
 }
 
 impl DetailState {
@@ -25,7 +23,6 @@ impl DetailState {
         self.row = row;
         self.original = None;
         self.scroll = 0;
-        self.related_step = 0;
         row.is_some()
     }
 

@@ -1,6 +1,7 @@
 //! The identities pane: every identity (assumed-role sessions grouped under their role)
 //! with its type, counts and time span, over the events the filter shows.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::list::ListState;
@@ -56,6 +57,8 @@ impl SortKey {
 #[derive(Debug, Default)]
 pub struct IdentitiesState {
     pub groups: Vec<IdentityGroup>,
+    /// The groups no longer match the rows (they are recomputed when shown).
+    pub stale: bool,
     pub sort: SortKey,
     pub list: ListState,
 }
@@ -69,43 +72,95 @@ pub fn group_name(identity: &str) -> String {
     }
 }
 
-/// Groups `rows` by identity (one pass; 1M rows in a few milliseconds).
+/// Per identity id: events, failures, first and last time.
+#[derive(Clone, Copy)]
+struct Tally {
+    events: usize,
+    failures: usize,
+    first_ms: i64,
+    last_ms: i64,
+}
+
+const EMPTY: Tally = Tally {
+    events: 0,
+    failures: 0,
+    first_ms: i64::MAX,
+    last_ms: i64::MIN,
+};
+
+fn tally(index: &Index, rows: &[u32], identities: usize) -> Vec<Tally> {
+    let count = |chunk: &[u32]| {
+        let mut tallies = vec![EMPTY; identities];
+        for &id in chunk {
+            let row = index.row(id);
+            let t = &mut tallies[row.col(Column::Identity) as usize];
+            t.events += 1;
+            t.failures += usize::from(row.outcome == Outcome::Failure);
+            t.first_ms = t.first_ms.min(row.time_ms);
+            t.last_ms = t.last_ms.max(row.time_ms);
+        }
+        tallies
+    };
+    rows.par_chunks(64 * 1024).map(count).reduce(
+        || vec![EMPTY; identities],
+        |mut a, b| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x = Tally {
+                    events: x.events + y.events,
+                    failures: x.failures + y.failures,
+                    first_ms: x.first_ms.min(y.first_ms),
+                    last_ms: x.last_ms.max(y.last_ms),
+                };
+            }
+            a
+        },
+    )
+}
+
+/// Groups `rows` by identity: one pass per core with plain per-identity counters, then
+/// the few distinct identities are merged into their groups.
 #[must_use]
 pub fn compute_groups(index: &Index, rows: &[u32], sort: SortKey) -> Vec<IdentityGroup> {
     let identities = index.strings(Column::Identity);
+    let tallies = tally(index, rows, identities.len());
     let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
-    let mut group_of: Vec<Option<usize>> = vec![None; identities.len()];
     let mut groups: Vec<IdentityGroup> = Vec::new();
-    for &id in rows {
-        let row = index.row(id);
-        let identity = row.col(Column::Identity);
-        let slot = *group_of[identity as usize].get_or_insert_with(|| {
-            let name = group_name(identities.get(identity));
-            let next = groups.len();
-            let at = *by_name.entry(name.clone()).or_insert(next);
-            if at == next {
-                let kind = index.text(row, Column::IdentityType).to_owned();
-                groups.push(IdentityGroup {
-                    name,
-                    kind,
-                    members: Vec::new(),
-                    events: 0,
-                    failures: 0,
-                    first_ms: i64::MAX,
-                    last_ms: i64::MIN,
-                });
-            }
-            groups[at].members.push(identity);
-            at
+    for (id, t) in (0u32..).zip(&tallies).filter(|(_, t)| t.events > 0) {
+        let name = group_name(identities.get(id));
+        let at = *by_name.entry(name.clone()).or_insert_with(|| {
+            let kind = index
+                .strings(Column::IdentityType)
+                .get(first_type(index, id))
+                .to_owned();
+            groups.push(IdentityGroup {
+                name,
+                kind,
+                members: Vec::new(),
+                events: 0,
+                failures: 0,
+                first_ms: i64::MAX,
+                last_ms: i64::MIN,
+            });
+            groups.len() - 1
         });
-        let group = &mut groups[slot];
-        group.events += 1;
-        group.failures += usize::from(row.outcome == Outcome::Failure);
-        group.first_ms = group.first_ms.min(row.time_ms);
-        group.last_ms = group.last_ms.max(row.time_ms);
+        let g = &mut groups[at];
+        g.members.push(id);
+        g.events += t.events;
+        g.failures += t.failures;
+        g.first_ms = g.first_ms.min(t.first_ms);
+        g.last_ms = g.last_ms.max(t.last_ms);
     }
     sort_groups(&mut groups, sort);
     groups
+}
+
+/// The identity type of an identity, from its first event.
+fn first_type(index: &Index, identity: u32) -> u32 {
+    index
+        .postings()
+        .of(Column::Identity, identity)
+        .first()
+        .map_or(0, |&row| index.row(row).col(Column::IdentityType))
 }
 
 pub fn sort_groups(groups: &mut [IdentityGroup], sort: SortKey) {

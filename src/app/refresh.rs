@@ -57,8 +57,14 @@ impl AppState {
         self.after_rows_changed()
     }
 
-    /// Identity groups over the current rows, and the drilled-in identity's rows.
+    /// Identity groups over the current rows, and the drilled-in identity's rows. Only
+    /// computed while an identities screen shows them; otherwise marked stale.
     pub fn regroup(&mut self) {
+        if self.screen == Screen::Events {
+            self.identities.stale = true;
+            return;
+        }
+        self.identities.stale = false;
         let drilled = match self.screen {
             Screen::Identity(i) => self.identities.groups.get(i).map(|g| g.name.clone()),
             _ => None,
@@ -73,6 +79,11 @@ impl AppState {
                 None => self.screen = Screen::Identities,
             }
         }
+        self.drill_rows();
+    }
+
+    /// The drilled-in identity's rows, from the current groups.
+    pub fn drill_rows(&mut self) {
         self.identity_rows = match self.screen {
             Screen::Identity(i) => self.rows_of_group(i),
             _ => Vec::new(),
@@ -84,10 +95,14 @@ impl AppState {
             return Vec::new();
         };
         let column = crate::index::Column::Identity;
+        let mut member = vec![false; self.index.strings(column).len()];
+        for &m in &group.members {
+            member[m as usize] = true;
+        }
         self.rows
             .iter()
             .copied()
-            .filter(|&id| group.members.contains(&self.index.row(id).col(column)))
+            .filter(|&id| member[self.index.row(id).col(column) as usize])
             .collect()
     }
 

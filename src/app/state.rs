@@ -59,6 +59,13 @@ pub struct LoadState {
 /// What the histogram depends on: filter generation, rows, zoom, width, screen.
 pub type HistogramKey = (u64, usize, Option<(i64, i64)>, usize, Screen);
 
+/// The filters `r` offers for one event, and which comes next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedCycle {
+    pub filters: Vec<String>,
+    pub next: usize,
+}
+
 pub struct AppState {
     pub index: Index,
     pub mode: Mode,
@@ -93,6 +100,8 @@ pub struct AppState {
     pub histogram: Vec<crate::index::Bucket>,
     /// What `histogram` was computed from.
     pub histogram_key: Option<HistogramKey>,
+    /// `r` cycles the related-events filters of the event it was first pressed on.
+    pub related: Option<RelatedCycle>,
     /// The help screen: keys and what they do, generated from the keymap.
     pub help: Vec<(String, String)>,
 }
@@ -125,6 +134,7 @@ impl AppState {
             histogram: Vec::new(),
             histogram_key: None,
             help: Vec::new(),
+            related: None,
         };
         state.refresh_rows();
         state

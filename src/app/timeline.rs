@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::state::AppState;
+use super::state::{AppState, RelatedCycle};
 use super::update::{Effect, apply_filter_text, identity_of, quote};
 use crate::filter::{Filter, TermKind};
 use crate::parse::time::format_utc_millis;
@@ -82,11 +82,30 @@ fn without_time(filter: &Filter) -> String {
 }
 
 /// Related events of the selected one, one more kind per press: the same request (or
-/// CADF correlation) id, the same access key, the same identity or session.
+/// CADF correlation) id, the same access key, the same identity or session. The cycle
+/// stays with the event it started from until the cursor moves.
 pub fn related(state: &mut AppState) -> Vec<Effect> {
-    let Some(row) = state.selected_row() else {
+    if state.related.is_none() {
+        let Some(row) = state.selected_row() else {
+            return Vec::new();
+        };
+        state.related = Some(RelatedCycle {
+            filters: related_filters(state, row),
+            next: 0,
+        });
+    }
+    let Some(cycle) = state.related.as_mut() else {
         return Vec::new();
     };
+    let text = cycle.filters[cycle.next % cycle.filters.len()].clone();
+    cycle.next += 1;
+    let then = cycle.filters[cycle.next % cycle.filters.len()].clone();
+    let effects = apply_filter_text(state, &text);
+    state.notice = Some(format!("related: {text}  (r again: {then})"));
+    effects
+}
+
+fn related_filters(state: &AppState, row: u32) -> Vec<String> {
     let value = state.detail.value().cloned().unwrap_or(Value::Null);
     let record = ["detail", "payload"]
         .iter()
@@ -99,22 +118,15 @@ pub fn related(state: &mut AppState) -> Vec<Effect> {
         .pointer("/userIdentity/accessKeyId")
         .and_then(Value::as_str)
         .filter(|k| !k.is_empty());
-    let identity = identity_of(state, row).to_owned();
-    let candidates = [
+    let identity = identity_of(state, row);
+    [
         request.map(|id| format!("id:{}", quote(id))),
         access_key.map(quote),
-        Some(format!("identity:{}", quote(&identity))),
-    ];
-    let available: Vec<String> = candidates.into_iter().flatten().collect();
-    let step = state.detail.related_step % available.len();
-    let text = available[step].clone();
-    let effects = apply_filter_text(state, &text);
-    state.detail.related_step = step + 1;
-    state.notice = Some(format!(
-        "related: {text}  (r again: {})",
-        available[(step + 1) % available.len()]
-    ));
-    effects
+        Some(format!("identity:{}", quote(identity))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Events and failures per histogram column over the shown range, from the listed rows
@@ -126,6 +138,13 @@ pub fn compute_histogram(state: &AppState) -> Vec<crate::index::Bucket> {
     let Some((from, to)) = histogram_range(state) else {
         return out;
     };
+    let per_column = (to - from) / i64::try_from(columns).unwrap_or(1);
+    let unfiltered =
+        state.screen == super::state::Screen::Events && state.filter.applied.terms.is_empty();
+    if unfiltered && per_column >= crate::index::MINUTE_MS {
+        // Every event is listed: the index's per-minute counts answer without a pass.
+        return state.index.buckets().histogram(from, to, columns);
+    }
     let rows = state.timeline_rows();
     let time = |id: &u32| state.index.row(*id).time_ms;
     let lo = rows.partition_point(|id| time(id) < from);
@@ -154,7 +173,8 @@ impl AppState {
             columns,
             self.screen,
         );
-        if self.histogram_columns != columns || self.histogram_key != Some(key) {
+        let shown = self.screen == super::state::Screen::Events;
+        if shown && (self.histogram_columns != columns || self.histogram_key != Some(key)) {
             self.histogram_columns = columns;
             self.histogram = compute_histogram(self);
             self.histogram_key = Some((

@@ -57,6 +57,7 @@ fn filter_bar(state: &mut AppState, command: Command) -> Vec<Effect> {
         }
         Command::Submit => {
             let text = state.filter.editing.clone();
+            state.related = None;
             return apply_filter_text(state, &text);
         }
         _ => return Vec::new(),
@@ -221,6 +222,9 @@ fn open(state: &mut AppState, mode: Mode) -> Vec<Effect> {
 fn show(state: &mut AppState, screen: Screen, focus: Pane) -> Vec<Effect> {
     state.screen = screen;
     state.focus = focus;
+    if screen != Screen::Events && state.identities.stale {
+        state.regroup();
+    }
     state.after_rows_changed()
 }
 
@@ -251,7 +255,7 @@ fn drill_in(state: &mut AppState) -> Vec<Effect> {
             state.screen = Screen::Identity(state.identities.list.selected);
             state.focus = Pane::Timeline;
             state.timeline.to_top();
-            state.regroup();
+            state.drill_rows();
             state.after_rows_changed()
         }
         Pane::Detail => {
@@ -303,6 +307,7 @@ fn navigate(state: &mut AppState, command: Command) -> Vec<Effect> {
         Pane::Timeline => {
             let len = state.timeline_rows().len();
             state.timeline.move_by(delta, len, page);
+            state.related = None;
             state.select_detail()
         }
     }

@@ -36,6 +36,17 @@ struct QueryTiming {
 
 pub fn bench(args: &BenchArgs) -> anyhow::Result<()> {
     let inputs = expand_inputs(&args.inputs)?;
+    if let Some(size) = &args.ui {
+        let (width, height) = size
+            .split_once('x')
+            .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
+            .ok_or_else(|| {
+                super::query::UsageError(format!("--ui takes WIDTHxHEIGHT, not {size:?}"))
+            })?;
+        let report = super::bench_ui::run(inputs, width, height)?;
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
     let started = Instant::now();
     let mut index = Index::new();
     load_blocking(inputs, &mut index, |_, _| {});

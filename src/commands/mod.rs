@@ -1,6 +1,7 @@
 //! The headless subcommands, each a function from its arguments to an exit status.
 
 mod bench;
+mod bench_ui;
 mod explore;
 mod generate;
 pub mod query;

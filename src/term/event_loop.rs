@@ -41,7 +41,10 @@ where
     let (done_tx, mut done_rx) = mpsc::unbounded_channel();
     let mut dirty = true;
     let mut pending_data = false;
-    let mut last_refresh = Instant::now();
+    // The first batch is shown at once; later ones at most every REFRESH_WHILE_LOADING.
+    let mut last_refresh = Instant::now()
+        .checked_sub(REFRESH_WHILE_LOADING)
+        .unwrap_or_else(Instant::now);
     let mut loading = true;
     loop {
         if dirty {

@@ -1,0 +1,149 @@
+//! Snapshots of what the explorer draws (`TestBackend` + insta), at 80x24 and 200x50.
+
+#[path = "common/explorer.rs"]
+mod explorer;
+
+use explorer::{demo_state, press, type_text};
+use qtrail::app::{AppState, Command};
+use qtrail::view::{Theme, page_and_columns, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+fn draw(state: &mut AppState, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let (page, columns) = page_and_columns(ratatui::layout::Rect::new(0, 0, width, height), state);
+    state.prepare_frame(page, columns);
+    terminal
+        .draw(|frame| render(frame, state, theme))
+        .expect("draw");
+    terminal
+}
+
+fn snapshot(state: &mut AppState, width: u16, height: u16) -> String {
+    draw(state, width, height, &Theme::colored())
+        .backend()
+        .to_string()
+}
+
+fn demo() -> AppState {
+    let mut state = demo_state();
+    state.banner = Some(" DEMO DATA ".into());
+    state
+}
+
+#[test]
+fn demo_loaded_80x24() {
+    let mut state = demo();
+    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+}
+
+#[test]
+fn demo_loaded_wide() {
+    let mut state = demo();
+    insta::assert_snapshot!(snapshot(&mut state, 200, 50));
+}
+
+#[test]
+fn detail_of_a_failed_event() {
+    let mut state = demo();
+    press(&mut state, &[Command::OpenFilter]);
+    type_text(&mut state, "ip:203.0.113.77 outcome:failure");
+    press(&mut state, &[Command::Submit, Command::DrillIn]);
+    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+    insta::assert_snapshot!("detail_wide", snapshot(&mut state, 200, 50));
+}
+
+#[test]
+fn identity_drill_down() {
+    let mut state = demo();
+    press(
+        &mut state,
+        &[Command::ShowIdentities, Command::Down, Command::DrillIn],
+    );
+    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+    insta::assert_snapshot!("identity_drill_down_wide", snapshot(&mut state, 200, 50));
+}
+
+#[test]
+fn palette_ranks_actions() {
+    let mut state = demo();
+    press(&mut state, &[Command::OpenPalette]);
+    type_text(&mut state, "cancl");
+    press(&mut state, &[Command::ToggleSelect]);
+    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+}
+
+#[test]
+fn help_screen() {
+    let mut state = demo();
+    press(&mut state, &[Command::Help]);
+    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+}
+
+#[test]
+fn rejects_overlay() {
+    let index = {
+        let paths = [std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile")];
+        let inputs = qtrail::source::expand_inputs(&paths).expect("fixtures");
+        let mut index = qtrail::index::Index::new();
+        qtrail::load::load_blocking(inputs, &mut index, |_, _| {});
+        index
+    };
+    let mut state = explorer::state_of(index);
+    press(&mut state, &[Command::ShowRejects]);
+    let screen = snapshot(&mut state, 80, 24).replace(env!("CARGO_MANIFEST_DIR"), "[repo]");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn hostile_text_is_shown_escaped() {
+    let mut state = demo();
+    press(&mut state, &[Command::OpenFilter]);
+    type_text(&mut state, "ua:*PWNED*");
+    press(&mut state, &[Command::Submit]);
+    let terminal = draw(&mut state, 200, 50, &Theme::colored());
+    let cells = terminal.backend().buffer().content();
+    assert!(
+        cells
+            .iter()
+            .all(|c| !c.symbol().chars().any(qtrail::sanitize::is_unsafe))
+    );
+    let text = terminal.backend().to_string();
+    assert!(text.contains("\\e]0;PWNED\\a\\e[2J"), "{text}");
+}
+
+#[test]
+fn no_color_uses_no_colour_and_keeps_selection_and_failures_visible() {
+    let mut state = demo();
+    press(&mut state, &[Command::OpenFilter]);
+    type_text(&mut state, "outcome:failure");
+    press(&mut state, &[Command::Submit]);
+    let terminal = draw(&mut state, 80, 24, &Theme::monochrome());
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let row_of = |needle: &str| {
+        (0..buffer.area.height).find(|&y| {
+            let line: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect();
+            line.contains(needle)
+        })
+    };
+    let selected = row_of("TIME (UTC)").expect("the timeline header") + 1;
+    assert!(
+        buffer[(3, selected)].modifier.contains(Modifier::REVERSED),
+        "selection in reverse video"
+    );
+    let failure_row = selected + 1;
+    assert!(
+        buffer[(3, failure_row)].modifier.contains(Modifier::BOLD),
+        "failures in bold"
+    );
+    insta::assert_snapshot!(terminal.backend().to_string());
+}

@@ -169,6 +169,14 @@ fn tab_cycles_panes_and_identities_drill_in_and_back() {
     press(&mut state, &[Command::DrillIn]);
     assert_eq!(state.screen, Screen::Identity(0));
     assert_eq!(state.identity_rows.len(), top.events);
+    let (actions, ips) = top.distinct.expect("distinct counts");
+    let breakdown = |c| {
+        qtrail::app::identities::breakdown(&state.index, &state.identity_rows, c, usize::MAX).len()
+    };
+    assert_eq!(
+        (actions, ips),
+        (breakdown(Column::Action), breakdown(Column::Ip))
+    );
     press(&mut state, &[Command::Back]);
     assert_eq!(state.screen, Screen::Identities);
     press(&mut state, &[Command::CycleSort]);

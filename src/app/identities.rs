@@ -21,6 +21,8 @@ pub struct IdentityGroup {
     pub failures: usize,
     pub first_ms: i64,
     pub last_ms: i64,
+    /// Distinct actions and source IPs, once counted (only groups that were on screen).
+    pub distinct: Option<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -88,22 +90,85 @@ const EMPTY: Tally = Tally {
     last_ms: i64::MIN,
 };
 
-fn tally(index: &Index, rows: &[u32], identities: usize) -> Vec<Tally> {
+/// Which actions and source IPs each identity used: one bit row per identity, action ids
+/// then IP ids. Only built while it stays small; otherwise groups on screen are counted
+/// from the postings.
+#[derive(Clone)]
+struct Seen {
+    actions: usize,
+    width: usize,
+    bits: Vec<u64>,
+}
+
+/// The most bits the per-identity table may take (4 MB per worker).
+const MAX_SEEN_BITS: usize = 32 << 20;
+
+impl Seen {
+    fn new(index: &Index, identities: usize) -> Option<Seen> {
+        let actions = index.strings(Column::Action).len();
+        let width = (actions + index.strings(Column::Ip).len()).div_ceil(64);
+        (identities * width * 64 <= MAX_SEEN_BITS).then(|| Seen {
+            actions,
+            width,
+            bits: vec![0; identities * width],
+        })
+    }
+
+    fn mark(&mut self, identity: u32, bit: usize) {
+        self.bits[identity as usize * self.width + bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn merge(&mut self, other: &Seen) {
+        self.bits
+            .iter_mut()
+            .zip(&other.bits)
+            .for_each(|(a, b)| *a |= b);
+    }
+
+    /// Distinct actions and IPs of the members together.
+    fn count(&self, members: &[u32]) -> (usize, usize) {
+        let mut union = vec![0u64; self.width];
+        for &m in members {
+            let row = &self.bits[m as usize * self.width..][..self.width];
+            union.iter_mut().zip(row).for_each(|(a, b)| *a |= b);
+        }
+        let ones = |from: usize, to: usize| {
+            (from..to)
+                .filter(|b| union[b / 64] & (1 << (b % 64)) != 0)
+                .count()
+        };
+        // Id 0 of each column is "absent".
+        (
+            ones(1, self.actions),
+            ones(self.actions + 1, self.width * 64),
+        )
+    }
+}
+
+fn tally(index: &Index, rows: &[u32], identities: usize) -> (Vec<Tally>, Option<Seen>) {
+    let seen = Seen::new(index, identities);
     let count = |chunk: &[u32]| {
         let mut tallies = vec![EMPTY; identities];
+        let mut seen = seen.clone();
         for &id in chunk {
             let row = index.row(id);
-            let t = &mut tallies[row.col(Column::Identity) as usize];
+            let identity = row.col(Column::Identity);
+            let t = &mut tallies[identity as usize];
             t.events += 1;
             t.failures += usize::from(row.outcome == Outcome::Failure);
             t.first_ms = t.first_ms.min(row.time_ms);
             t.last_ms = t.last_ms.max(row.time_ms);
+            if let Some(seen) = seen.as_mut() {
+                seen.mark(identity, row.col(Column::Action) as usize);
+                let ip = seen.actions + row.col(Column::Ip) as usize;
+                seen.mark(identity, ip);
+            }
         }
-        tallies
+        (tallies, seen)
     };
     rows.par_chunks(64 * 1024).map(count).reduce(
-        || vec![EMPTY; identities],
-        |mut a, b| {
+        || (vec![EMPTY; identities], seen.clone()),
+        |(mut a, mut sa), (b, sb)| {
             for (x, y) in a.iter_mut().zip(b) {
                 *x = Tally {
                     events: x.events + y.events,
@@ -112,7 +177,10 @@ fn tally(index: &Index, rows: &[u32], identities: usize) -> Vec<Tally> {
                     last_ms: x.last_ms.max(y.last_ms),
                 };
             }
-            a
+            if let (Some(sa), Some(sb)) = (sa.as_mut(), sb.as_ref()) {
+                sa.merge(sb);
+            }
+            (a, sa)
         },
     )
 }
@@ -122,7 +190,7 @@ fn tally(index: &Index, rows: &[u32], identities: usize) -> Vec<Tally> {
 #[must_use]
 pub fn compute_groups(index: &Index, rows: &[u32], sort: SortKey) -> Vec<IdentityGroup> {
     let identities = index.strings(Column::Identity);
-    let tallies = tally(index, rows, identities.len());
+    let (tallies, seen) = tally(index, rows, identities.len());
     let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
     let mut groups: Vec<IdentityGroup> = Vec::new();
     for (id, t) in (0u32..).zip(&tallies).filter(|(_, t)| t.events > 0) {
@@ -140,6 +208,7 @@ pub fn compute_groups(index: &Index, rows: &[u32], sort: SortKey) -> Vec<Identit
                 failures: 0,
                 first_ms: i64::MAX,
                 last_ms: i64::MIN,
+                distinct: None,
             });
             groups.len() - 1
         });
@@ -149,6 +218,11 @@ pub fn compute_groups(index: &Index, rows: &[u32], sort: SortKey) -> Vec<Identit
         g.failures += t.failures;
         g.first_ms = g.first_ms.min(t.first_ms);
         g.last_ms = g.last_ms.max(t.last_ms);
+    }
+    if let Some(seen) = seen {
+        for g in &mut groups {
+            g.distinct = Some(seen.count(&g.members));
+        }
     }
     sort_groups(&mut groups, sort);
     groups
@@ -178,6 +252,26 @@ pub fn sort_groups(groups: &mut [IdentityGroup], sort: SortKey) {
         }
         SortKey::Name => groups.sort_by(|a, b| a.name.cmp(&b.name)),
     }
+}
+
+/// Distinct actions and source IPs of a group among `listed` rows (all rows when `None`),
+/// walking the group's postings: the work is the group's size, not the index's.
+#[must_use]
+pub fn distinct_counts(index: &Index, members: &[u32], listed: Option<&[bool]>) -> (usize, usize) {
+    let mut actions = vec![false; index.strings(Column::Action).len()];
+    let mut ips = vec![false; index.strings(Column::Ip).len()];
+    for &member in members {
+        for &id in index.postings().of(Column::Identity, member) {
+            if listed.is_some_and(|l| !l[id as usize]) {
+                continue;
+            }
+            let row = index.row(id);
+            actions[row.col(Column::Action) as usize] = true;
+            ips[row.col(Column::Ip) as usize] = true;
+        }
+    }
+    let count = |seen: &[bool]| seen.iter().skip(1).filter(|s| **s).count();
+    (count(&actions), count(&ips))
 }
 
 /// What the drill-down shows besides the timeline: counts of each value of `column`

@@ -166,6 +166,7 @@ impl AppState {
     /// histogram itself when what it depends on changed.
     pub fn prepare_frame(&mut self, page: usize, columns: usize) {
         self.page = page;
+        self.count_visible_identities();
         let key = (
             self.generation,
             self.timeline_rows().len(),
@@ -184,6 +185,39 @@ impl AppState {
                 columns,
                 self.screen,
             ));
+        }
+    }
+
+    /// Distinct actions and IPs for the identity groups on screen (counting every group
+    /// of a million events on each change would not fit in a frame).
+    fn count_visible_identities(&mut self) {
+        if self.screen != super::state::Screen::Identities {
+            return;
+        }
+        let list = self.identities.list;
+        let visible = list.offset..(list.offset + self.page).min(self.identities.groups.len());
+        if self.identities.groups[visible.clone()]
+            .iter()
+            .all(|g| g.distinct.is_some())
+        {
+            return;
+        }
+        let filtered = !self.filter.applied.terms.is_empty();
+        let listed = filtered.then(|| {
+            let mut listed = vec![false; self.index.len()];
+            for &id in &self.rows {
+                listed[id as usize] = true;
+            }
+            listed
+        });
+        for g in &mut self.identities.groups[visible] {
+            if g.distinct.is_none() {
+                g.distinct = Some(super::identities::distinct_counts(
+                    &self.index,
+                    &g.members,
+                    listed.as_deref(),
+                ));
+            }
         }
     }
 }

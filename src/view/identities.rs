@@ -17,7 +17,7 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let width = usize::from(area.width.saturating_sub(2));
     let wide = width >= 110;
     let (time_w, type_w) = if wide { (19, 16) } else { (11, 12) };
-    let fixed = type_w + 8 + 6 + (time_w + 1) * (1 + usize::from(wide)) + 4;
+    let fixed = type_w + 8 + 6 + 8 + 6 + (time_w + 1) * (1 + usize::from(wide)) + 4;
     let name_w = width.saturating_sub(fixed).max(16);
     let stamp = |ms: i64| {
         let t = time(ms, state.local_time);
@@ -29,8 +29,8 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         String::new()
     };
     let header = format!(
-        "{:<name_w$} {:<type_w$} {:>8} {:>6}{first_header} LAST",
-        "IDENTITY", "TYPE", "EVENTS", "FAIL"
+        "{:<name_w$} {:<type_w$} {:>8} {:>6} {:>7} {:>5}{first_header} LAST",
+        "IDENTITY", "TYPE", "EVENTS", "FAIL", "ACTIONS", "IPS"
     );
     let mut lines = vec![Line::styled(header, theme.header)];
     let height = usize::from(area.height.saturating_sub(3));
@@ -47,11 +47,13 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             String::new()
         };
         let line = format!(
-            "{:<name_w$} {:<type_w$} {:>8} {:>6}{first} {}",
+            "{:<name_w$} {:<type_w$} {:>8} {:>6} {:>7} {:>5}{first} {}",
             fit(&compact_identity(&g.name), name_w),
             fit(&g.kind, type_w),
             count(g.events),
             failures,
+            g.distinct.map_or_else(|| "…".to_owned(), |(a, _)| count(a)),
+            g.distinct.map_or_else(|| "…".to_owned(), |(_, i)| count(i)),
             stamp(g.last_ms),
         );
         let style = if i == list.selected {

@@ -18,6 +18,9 @@ struct Report {
     duplicates: u64,
     rejected: usize,
     load_ms: f64,
+    read_parse_index_ms: f64,
+    sort_ms: f64,
+    compact_ms: f64,
     index_heap_mb: f64,
     rss_anon_mb_after_load: Option<f64>,
     vm_hwm_mb_after_load: Option<f64>,
@@ -49,7 +52,7 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<()> {
     }
     let started = Instant::now();
     let mut index = Index::new();
-    load_blocking(inputs, &mut index, |_, _| {});
+    let phases = load_blocking(inputs, &mut index, |_, _| {});
     let load_ms = millis(started);
     let (rss_anon, hwm) = (memory_mb("RssAnon:"), memory_mb("VmHWM:"));
     let filters = if args.filter.is_empty() {
@@ -71,6 +74,9 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<()> {
         duplicates: index.duplicates(),
         rejected: index.rejects().len(),
         load_ms,
+        read_parse_index_ms: phases.read_parse_index.as_secs_f64() * 1000.0,
+        sort_ms: phases.sort.as_secs_f64() * 1000.0,
+        compact_ms: phases.compact.as_secs_f64() * 1000.0,
         index_heap_mb: megabytes(index.heap_bytes()),
         rss_anon_mb_after_load: rss_anon,
         vm_hwm_mb_after_load: hwm,

@@ -100,9 +100,25 @@ fn run(planned: plan::Planned, tx: &SyncSender<LoadMsg>) {
     let _ = tx.send(LoadMsg::Done);
 }
 
+/// How long each phase of a blocking load took.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadTimings {
+    /// Reading, parsing and indexing (worker threads and this one together).
+    pub read_parse_index: std::time::Duration,
+    /// Merging the rows into time order.
+    pub sort: std::time::Duration,
+    /// Shrinking the index and returning freed memory.
+    pub compact: std::time::Duration,
+}
+
 /// Loads everything into `index` on this thread's behalf, calling `progress(done, total)`
 /// in bytes as batches arrive. Returns when the load is complete.
-pub fn load_blocking(inputs: Vec<Input>, index: &mut Index, mut progress: impl FnMut(u64, u64)) {
+pub fn load_blocking(
+    inputs: Vec<Input>,
+    index: &mut Index,
+    mut progress: impl FnMut(u64, u64),
+) -> LoadTimings {
+    let started = std::time::Instant::now();
     let rx = spawn_load(inputs, SourceIds::default());
     let (mut done, mut total) = (0, 0);
     for msg in rx {
@@ -118,7 +134,16 @@ pub fn load_blocking(inputs: Vec<Input>, index: &mut Index, mut progress: impl F
             LoadMsg::Done => break,
         }
     }
+    let read_parse_index = started.elapsed();
+    let phase = std::time::Instant::now();
     index.ensure_sorted();
+    let sort = phase.elapsed();
+    let phase = std::time::Instant::now();
     index.shrink_to_fit();
     trim::release_free_memory();
+    LoadTimings {
+        read_parse_index,
+        sort,
+        compact: phase.elapsed(),
+    }
 }

@@ -80,6 +80,11 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
         while start < buf.len() {
             let end = memchr::memchr(b'\n', &buf[start..]).map_or(buf.len(), |i| start + i);
             line_no += 1;
+            let line_text = text.and_then(|t| t.get(start..end));
+            if line_text.is_some_and(|t| simple_line(t, base + start, line_no, sink)) {
+                start = end + 1;
+                continue;
+            }
             let mut line = Walker {
                 buf: &buf[start..end],
                 text: text.and_then(|t| t.get(start..end)),
@@ -312,6 +317,27 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
         };
         self.sink.reject(self.base + offset, line, record, reason);
     }
+}
+
+/// The common case, one well-formed record on its line, without a walker: `true` when the
+/// line was handled, `false` when it needs the full walk (containers, damage, several values).
+fn simple_line<S: Sink>(line: &str, offset: usize, line_no: u64, sink: &mut S) -> bool {
+    let record = line.trim_end();
+    if !record.starts_with('{')
+        || record.starts_with("{\"Records\"")
+        || record.starts_with("{\"Events\"")
+    {
+        return false;
+    }
+    let Ok(fields) = serde_json::from_str::<Fields>(record) else {
+        return false;
+    };
+    match classify(fields) {
+        Verdict::Event(event) => sink.event(event, record.as_bytes(), offset),
+        Verdict::Reject(reason) => sink.reject(offset, line_no, None, reason),
+        Verdict::Container(_) => return false,
+    }
+    true
 }
 
 fn json_error(e: &serde_json::Error, truncated: bool) -> RejectReason {

@@ -8,7 +8,8 @@ use memchr::memmem;
 
 use super::glob::Pattern;
 use super::parse::{Field, Filter, TermKind};
-use crate::index::{Column, Index, Row, hash};
+use crate::index::{Column, Index, Row, SourceInfo, hash};
+use crate::model::RawRef;
 use crate::model::{Outcome, Provider};
 use crate::parse::parse_record;
 use crate::source::RawReader;
@@ -282,15 +283,31 @@ fn candidates(index: &Index, test: &Test) -> Vec<u32> {
 /// whose original cannot be read do not match.
 pub fn evaluate(index: &Index, filter: &Filter, raw: &mut RawReader) -> Vec<u32> {
     let matcher = Matcher::new(index, filter);
-    let mut ids = matching_rows(index, &matcher);
-    if matcher.needs_raw() {
-        let mut folded = String::new();
-        ids.retain(|&id| {
-            raw.read(index.sources(), index.row(id).raw)
-                .is_ok_and(|bytes| matcher.raw_matches(&bytes, &mut folded))
-        });
+    let ids = matching_rows(index, &matcher);
+    if !matcher.needs_raw() {
+        return ids;
     }
-    ids
+    let candidates = ids.iter().map(|&id| (id, index.row(id).raw));
+    keep_raw_matches(&matcher, candidates, index.sources(), raw)
+}
+
+/// The candidates whose original record passes the checks that need it (bare words,
+/// wildcard ids), in the candidates' order.
+pub fn keep_raw_matches(
+    matcher: &Matcher,
+    candidates: impl IntoIterator<Item = (u32, RawRef)>,
+    sources: &[Option<SourceInfo>],
+    raw: &mut RawReader,
+) -> Vec<u32> {
+    let mut folded = String::new();
+    candidates
+        .into_iter()
+        .filter(|(_, at)| {
+            raw.read(sources, *at)
+                .is_ok_and(|bytes| matcher.raw_matches(&bytes, &mut folded))
+        })
+        .map(|(id, _)| id)
+        .collect()
 }
 
 /// The rows passing every row-level check, in time order.

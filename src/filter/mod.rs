@@ -5,6 +5,6 @@ mod eval;
 mod glob;
 mod parse;
 
-pub use eval::{Matcher, evaluate, matching_rows};
+pub use eval::{Matcher, evaluate, keep_raw_matches, matching_rows};
 pub use glob::*;
 pub use parse::*;

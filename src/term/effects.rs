@@ -8,6 +8,7 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use crate::app::AppState;
 use crate::app::update::Effect;
+use crate::filter::keep_raw_matches;
 use crate::source::RawReader;
 
 /// A finished effect, for the loop to hand back to the state.
@@ -40,18 +41,13 @@ pub fn run(
         Effect::ScanRaw(scan) => {
             let done = done.clone();
             tokio::task::spawn_blocking(move || {
-                let mut reader = RawReader::new();
-                let mut folded = String::new();
-                let rows = scan
-                    .candidates
-                    .iter()
-                    .filter(|(_, raw)| {
-                        reader
-                            .read(&scan.sources, *raw)
-                            .is_ok_and(|b| scan.matcher.raw_matches(&b, &mut folded))
-                    })
-                    .map(|(id, _)| *id)
-                    .collect();
+                let candidates = scan.candidates.iter().copied();
+                let rows = keep_raw_matches(
+                    &scan.matcher,
+                    candidates,
+                    &scan.sources,
+                    &mut RawReader::new(),
+                );
                 let _ = done.send(Outcome::Scanned(scan.generation, rows));
             });
         }

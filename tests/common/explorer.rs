@@ -2,6 +2,7 @@
 
 use qtrail::app::update::Effect;
 use qtrail::app::{AppState, Command, Keymap, update};
+use qtrail::filter::keep_raw_matches;
 use qtrail::index::Index;
 use qtrail::load::load_blocking;
 use qtrail::source::{Input, RawReader};
@@ -58,17 +59,8 @@ pub fn run_effects(state: &mut AppState, effects: Vec<Effect>) {
                 state.detail.loaded(row, bytes);
             }
             Effect::ScanRaw(scan) => {
-                let mut folded = String::new();
-                let rows = scan
-                    .candidates
-                    .iter()
-                    .filter(|(_, raw)| {
-                        reader
-                            .read(&scan.sources, *raw)
-                            .is_ok_and(|b| scan.matcher.raw_matches(&b, &mut folded))
-                    })
-                    .map(|(id, _)| *id)
-                    .collect();
+                let candidates = scan.candidates.iter().copied();
+                let rows = keep_raw_matches(&scan.matcher, candidates, &scan.sources, &mut reader);
                 let more = state.raw_scan_done(scan.generation, rows);
                 run_effects(state, more);
             }

@@ -148,3 +148,36 @@ fn no_color_uses_no_colour_and_keeps_selection_and_failures_visible() {
     );
     insta::assert_snapshot!(terminal.backend().to_string());
 }
+
+#[test]
+fn extreme_times_and_tiny_terminals_never_panic() {
+    let record = |id: &str, time: &str| {
+        format!(
+            r#"{{"eventVersion":"1.09","eventID":"{id}","eventTime":"{time}","eventSource":"braket.amazonaws.com","eventName":"GetDevice","userIdentity":{{"type":"IAMUser","arn":"arn:aws:iam::1:user/a"}}}}"#
+        )
+    };
+    let text = [
+        record("a", "0001-01-01T00:00:00Z"),
+        record("b", "9999-12-31T23:59:59Z"),
+        record("c", "1969-07-20T20:17:40Z"),
+    ]
+    .join("\n");
+    let mut index = qtrail::index::Index::new();
+    index.apply(qtrail::load::parse_buffer(0, text.as_bytes()));
+    let mut state = explorer::state_of(index);
+    assert_eq!(state.rows.len(), 3);
+    for (w, h) in [(80, 24), (20, 5), (1, 1), (300, 100)] {
+        for command in [
+            Command::ShowTimeline,
+            Command::ZoomIn,
+            Command::ZoomOut,
+            Command::ShowIdentities,
+            Command::DrillIn,
+            Command::Help,
+            Command::Back,
+        ] {
+            press(&mut state, &[command]);
+            let _ = draw(&mut state, w, h, &Theme::colored());
+        }
+    }
+}

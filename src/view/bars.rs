@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use super::text::{count, fit, time};
+use super::text::{count, fit, minute};
 use crate::app::{AppState, Mode, Screen};
 use crate::sanitize::display;
 
@@ -74,8 +74,8 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     if let Some((first, last)) = state.index.time_range() {
         parts.push(format!(
             "{} → {}{}",
-            &time(first, state.local_time)[..16],
-            &time(last, state.local_time)[..16],
+            minute(first, state.local_time, false),
+            minute(last, state.local_time, false),
             if state.local_time { " local" } else { " UTC" }
         ));
     }

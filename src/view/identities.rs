@@ -3,7 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::text::{count, fit, time};
+use super::text::{count, fit, minute, time};
 use super::{Theme, block};
 use crate::app::identities::breakdown;
 use crate::app::{AppState, Pane};
@@ -20,8 +20,11 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let fixed = type_w + 8 + 6 + 8 + 6 + (time_w + 1) * (1 + usize::from(wide)) + 4;
     let name_w = width.saturating_sub(fixed).max(16);
     let stamp = |ms: i64| {
-        let t = time(ms, state.local_time);
-        if wide { t } else { t[5..16].to_owned() }
+        if wide {
+            time(ms, state.local_time)
+        } else {
+            minute(ms, state.local_time, true)
+        }
     };
     let first_header = if wide {
         format!(" {:<time_w$}", "FIRST")
@@ -85,7 +88,7 @@ pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, th
     let column = |c: Column| {
         breakdown(&state.index, rows, c, items)
             .into_iter()
-            .map(|(v, n)| format!("{:>6} {}", count(n), fit(&v, width / 3 - 8)))
+            .map(|(v, n)| format!("{:>6} {}", count(n), fit(&v, (width / 3).saturating_sub(8))))
             .collect::<Vec<_>>()
     };
     let (actions, ips, agents) = (

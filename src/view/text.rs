@@ -33,6 +33,25 @@ pub fn time(ms: i64, local: bool) -> String {
     }
 }
 
+/// A time cut to the minute (`2026-03-02 09:00`) or, `short`, without the year
+/// (`03-02 09:00`). Built from the date, never by slicing text, so any year is safe.
+#[must_use]
+pub fn minute(ms: i64, local: bool, short: bool) -> String {
+    let Some(t) = DateTime::from_timestamp_millis(ms) else {
+        return format!("@{ms}ms");
+    };
+    let format = if short {
+        "%m-%d %H:%M"
+    } else {
+        "%Y-%m-%d %H:%M"
+    };
+    if local {
+        t.with_timezone(&Local).format(format).to_string()
+    } else {
+        t.format(format).to_string()
+    }
+}
+
 /// A count with thousands separators: `1,000,000`.
 #[must_use]
 pub fn count(n: usize) -> String {
@@ -58,5 +77,11 @@ mod tests {
         assert_eq!(count(1_234_567), "1,234,567");
         assert_eq!(count(12), "12");
         assert_eq!(time(0, false), "1970-01-01 00:00:00");
+        assert_eq!(minute(0, false, true), "01-01 00:00");
+        assert_eq!(
+            minute(i64::MAX, false, false),
+            format!("@{}ms", i64::MAX),
+            "out of range, no panic"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The filter language shared by `qtrail query --filter` and the TUI's filter bar:
 //! [`Filter::parse`] reads it, [`evaluate`] runs it over an [`crate::index::Index`].
 
+mod display;
 mod eval;
 mod glob;
 mod parse;

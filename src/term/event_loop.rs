@@ -47,55 +47,29 @@ where
         .unwrap_or_else(Instant::now);
     let mut loading = true;
     loop {
-        if dirty {
-            let size = terminal.size()?;
-            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-            let (page, columns) = page_and_columns(area, &state);
-            state.prepare_frame(page, columns);
-            terminal.draw(|frame| render(frame, &state, theme))?;
-            dirty = false;
+        if std::mem::take(&mut dirty) {
+            draw(terminal, &mut state, theme)?;
         }
         let refresh_at = last_refresh + REFRESH_WHILE_LOADING;
         let effects: Vec<Effect> = tokio::select! {
             biased;
             event = input.next() => match event {
-                Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
-                    dirty = true;
-                    keymap.command(key, state.mode, state.focus).map(|c| update(&mut state, c)).unwrap_or_default()
-                }
-                Some(Ok(Event::Resize(..))) => {
-                    dirty = true;
-                    Vec::new()
-                }
-                Some(Ok(_)) => Vec::new(),
+                Some(Ok(event)) => on_input(&event, &mut state, keymap, &mut dirty),
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(()),
             },
             outcome = done_rx.recv() => {
                 dirty = true;
-                match outcome {
-                    Some(Outcome::Original(row, bytes)) => {
-                        state.detail.loaded(row, bytes);
-                        Vec::new()
-                    }
-                    Some(Outcome::Scanned(generation, rows)) => state.raw_scan_done(generation, rows),
-                    None => Vec::new(),
-                }
+                outcome.map(|o| on_outcome(o, &mut state)).unwrap_or_default()
             }
-            msg = loads.recv(), if loading => if let Some(msg) = msg {
-                pending_data |= state.apply_load(msg);
-                for _ in 0..DRAIN_LIMIT {
-                    match loads.try_recv() {
-                        Ok(msg) => pending_data |= state.apply_load(msg),
-                        Err(_) => break,
-                    }
-                }
+            msg = loads.recv(), if loading => {
                 dirty = true;
+                match msg {
+                    Some(msg) => pending_data |= on_loaded(msg, &mut loads, &mut state),
+                    None => loading = false,
+                }
                 Vec::new()
-            } else {
-                loading = false;
-                Vec::new()
-            },
+            }
             () = tokio::time::sleep_until(refresh_at), if pending_data => {
                 pending_data = false;
                 last_refresh = Instant::now();
@@ -109,4 +83,63 @@ where
             }
         }
     }
+}
+
+fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut AppState,
+    theme: &Theme,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    let (page, columns) = page_and_columns(
+        ratatui::layout::Rect::new(0, 0, size.width, size.height),
+        state,
+    );
+    state.prepare_frame(page, columns);
+    terminal.draw(|frame| render(frame, state, theme))?;
+    Ok(())
+}
+
+/// A key becomes a command through the keymap; a resize only needs a redraw.
+fn on_input(event: &Event, state: &mut AppState, keymap: &Keymap, dirty: &mut bool) -> Vec<Effect> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            *dirty = true;
+            keymap
+                .command(*key, state.mode, state.focus)
+                .map(|c| update(state, c))
+                .unwrap_or_default()
+        }
+        Event::Resize(..) => {
+            *dirty = true;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn on_outcome(outcome: Outcome, state: &mut AppState) -> Vec<Effect> {
+    match outcome {
+        Outcome::Original(row, bytes) => {
+            state.detail.loaded(row, bytes);
+            Vec::new()
+        }
+        Outcome::Scanned(generation, rows) => state.raw_scan_done(generation, rows),
+    }
+}
+
+/// Applies a loader message and what else is already queued (bounded, so keys are never
+/// starved by a flood of batches). `true` when events were added.
+fn on_loaded(first: LoadMsg, loads: &mut mpsc::Receiver<LoadMsg>, state: &mut AppState) -> bool {
+    let mut added = state.apply_load(first);
+    for _ in 0..DRAIN_LIMIT {
+        match loads.try_recv() {
+            Ok(msg) => added |= state.apply_load(msg),
+            Err(_) => break,
+        }
+    }
+    added
 }

@@ -5,28 +5,48 @@ use ratatui::widgets::Paragraph;
 
 use super::text::{count, fit, minute, time};
 use super::{Theme, block};
-use crate::app::identities::breakdown;
+use crate::app::identities::{IdentityGroup, breakdown};
 use crate::app::{AppState, Pane};
 use crate::index::Column;
 use crate::names::compact_identity;
 
-/// Every identity over the filtered events, sortable (`s`); Enter drills in. Narrow
-/// terminals drop the first-seen column and the seconds.
+/// Column layout of the identities table: narrow terminals drop the first-seen column
+/// and the seconds.
+struct Layout {
+    wide: bool,
+    name: usize,
+    kind: usize,
+    time: usize,
+}
+
+impl Layout {
+    fn of(width: usize) -> Layout {
+        let wide = width >= 110;
+        let (time, kind) = if wide { (19, 16) } else { (11, 12) };
+        let fixed = kind + 8 + 6 + 8 + 6 + (time + 1) * (1 + usize::from(wide)) + 4;
+        Layout {
+            wide,
+            name: width.saturating_sub(fixed).max(16),
+            kind,
+            time,
+        }
+    }
+
+    fn stamp(&self, ms: i64, local: bool) -> String {
+        if self.wide {
+            time(ms, local)
+        } else {
+            minute(ms, local, true)
+        }
+    }
+}
+
+/// Every identity over the filtered events, sortable (`s`); Enter drills in.
 pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let groups = &state.identities.groups;
-    let width = usize::from(area.width.saturating_sub(2));
-    let wide = width >= 110;
-    let (time_w, type_w) = if wide { (19, 16) } else { (11, 12) };
-    let fixed = type_w + 8 + 6 + 8 + 6 + (time_w + 1) * (1 + usize::from(wide)) + 4;
-    let name_w = width.saturating_sub(fixed).max(16);
-    let stamp = |ms: i64| {
-        if wide {
-            time(ms, state.local_time)
-        } else {
-            minute(ms, state.local_time, true)
-        }
-    };
-    let first_header = if wide {
+    let l = Layout::of(usize::from(area.width.saturating_sub(2)));
+    let (name_w, type_w, time_w) = (l.name, l.kind, l.time);
+    let first_header = if l.wide {
         format!(" {:<time_w$}", "FIRST")
     } else {
         String::new()
@@ -39,26 +59,6 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let height = usize::from(area.height.saturating_sub(3));
     let list = &state.identities.list;
     for (i, g) in groups.iter().enumerate().skip(list.offset).take(height) {
-        let failures = if g.failures > 0 {
-            format!("!{}", count(g.failures))
-        } else {
-            "0".to_owned()
-        };
-        let first = if wide {
-            format!(" {}", stamp(g.first_ms))
-        } else {
-            String::new()
-        };
-        let line = format!(
-            "{:<name_w$} {:<type_w$} {:>8} {:>6} {:>7} {:>5}{first} {}",
-            fit(&compact_identity(&g.name), name_w),
-            fit(&g.kind, type_w),
-            count(g.events),
-            failures,
-            g.distinct.map_or_else(|| "…".to_owned(), |(a, _)| count(a)),
-            g.distinct.map_or_else(|| "…".to_owned(), |(_, i)| count(i)),
-            stamp(g.last_ms),
-        );
         let style = if i == list.selected {
             theme.selected
         } else if g.failures > 0 {
@@ -66,7 +66,7 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         } else {
             theme.text
         };
-        lines.push(Line::styled(line, style));
+        lines.push(Line::styled(group_line(g, &l, state.local_time), style));
     }
     let title = format!(
         "identities ({}) by {} · s sorts · Enter drills in",
@@ -75,6 +75,34 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     );
     let block = block(&title, state.focus == Pane::Identities, theme);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn group_line(g: &IdentityGroup, l: &Layout, local: bool) -> String {
+    let (name_w, type_w) = (l.name, l.kind);
+    let failures = if g.failures > 0 {
+        format!("!{}", count(g.failures))
+    } else {
+        "0".to_owned()
+    };
+    let first = if l.wide {
+        format!(" {}", l.stamp(g.first_ms, local))
+    } else {
+        String::new()
+    };
+    let distinct = |pick: fn((usize, usize)) -> usize| {
+        g.distinct
+            .map_or_else(|| "…".to_owned(), |d| count(pick(d)))
+    };
+    format!(
+        "{:<name_w$} {:<type_w$} {:>8} {:>6} {:>7} {:>5}{first} {}",
+        fit(&compact_identity(&g.name), name_w),
+        fit(&g.kind, type_w),
+        count(g.events),
+        failures,
+        distinct(|(actions, _)| actions),
+        distinct(|(_, ips)| ips),
+        l.stamp(g.last_ms, local),
+    )
 }
 
 /// The drilled-in identity: breadcrumb, counts, top actions, source IPs, user agents.

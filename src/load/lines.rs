@@ -4,10 +4,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::plan::Unit;
 use super::worker::UnitDone;
 use crate::model::{Reject, SourceId};
 
+#[derive(Default)]
 pub struct LineFixer {
     /// Lines walked by each chunk of each source, once known.
     lines: FxHashMap<SourceId, Vec<Option<u64>>>,
@@ -15,30 +15,14 @@ pub struct LineFixer {
 }
 
 impl LineFixer {
-    pub fn new(units: &[Unit]) -> Self {
-        let mut lines: FxHashMap<SourceId, Vec<Option<u64>>> = FxHashMap::default();
-        for unit in units {
-            let chunks = lines.entry(unit.source).or_default();
-            let seq = unit.seq as usize;
-            if chunks.len() <= seq {
-                chunks.resize(seq + 1, None);
-            }
-        }
-        LineFixer {
-            lines,
-            held: Vec::new(),
-        }
-    }
-
     /// Records a finished unit and takes its relative-line rejects out of `rejects`.
     pub fn fix(&mut self, done: &UnitDone, rejects: &mut Vec<Reject>) {
-        if let Some(slot) = self
-            .lines
-            .get_mut(&done.source)
-            .and_then(|chunks| chunks.get_mut(done.seq as usize))
-        {
-            *slot = Some(done.lines);
+        let chunks = self.lines.entry(done.source).or_default();
+        let seq = done.seq as usize;
+        if chunks.len() <= seq {
+            chunks.resize(seq + 1, None);
         }
+        chunks[seq] = Some(done.lines);
         if done.relative {
             self.held.extend(rejects.drain(..).map(|r| (done.seq, r)));
         }

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use rayon::iter::{IntoParallelIterator, ParallelIterator};
+use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::index::{Index, SourceInfo};
 use crate::model::{Reject, SourceId};
@@ -28,7 +28,7 @@ use crate::source::Input;
 /// batches; `Done` once everything was read.
 #[derive(Debug)]
 pub enum LoadMsg {
-    /// Inputs are open; this many bytes will be read.
+    /// An input is open; this many more bytes will be read.
     Started {
         total_bytes: u64,
     },
@@ -56,37 +56,35 @@ const CHANNEL_DEPTH: usize = 32;
 #[must_use]
 pub fn spawn_load(inputs: Vec<Input>, ids: SourceIds) -> Receiver<LoadMsg> {
     let (tx, rx) = sync_channel(CHANNEL_DEPTH);
-    std::thread::spawn(move || run(plan::plan(&inputs, &ids), &tx));
+    std::thread::spawn(move || run(inputs, &ids, &tx));
     rx
 }
 
-fn run(planned: plan::Planned, tx: &SyncSender<LoadMsg>) {
-    let plan::Planned {
-        sources,
-        units,
-        rejects,
-        total_bytes,
-    } = planned;
-    if tx.send(LoadMsg::Started { total_bytes }).is_err() {
-        return;
-    }
-    for (id, info) in sources {
-        if tx.send(LoadMsg::Source(id, info)).is_err() {
-            return;
-        }
-    }
-    if !rejects.is_empty() && tx.send(LoadMsg::Rejects(rejects)).is_err() {
-        return;
-    }
-    let mut fixer = lines::LineFixer::new(&units);
-    let (unit_tx, unit_rx) = sync_channel(CHANNEL_DEPTH);
+/// A pipeline: a planner opens the inputs one by one and hands their units to the
+/// workers at once (so the first events show while thousands of files are still being
+/// opened); this thread forwards the workers' batches with their lines fixed.
+fn run(inputs: Vec<Input>, ids: &SourceIds, tx: &SyncSender<LoadMsg>) {
+    let (unit_tx, unit_rx) = sync_channel::<plan::Unit>(CHANNEL_DEPTH);
+    let (done_tx, done_rx) = sync_channel(CHANNEL_DEPTH);
+    let mut fixer = lines::LineFixer::default();
     std::thread::scope(|scope| {
+        let planner_tx = tx.clone();
         scope.spawn(move || {
-            units.into_par_iter().for_each_with(unit_tx, |tx, unit| {
-                let _ = tx.send(worker::run_unit(unit));
-            });
+            for input in &inputs {
+                if !announce(plan::plan(input, ids), &planner_tx, &unit_tx) {
+                    return;
+                }
+            }
         });
-        for (done, mut batch) in unit_rx {
+        scope.spawn(move || {
+            unit_rx
+                .into_iter()
+                .par_bridge()
+                .for_each_with(done_tx, |tx, unit| {
+                    let _ = tx.send(worker::run_unit(unit));
+                });
+        });
+        for (done, mut batch) in done_rx {
             fixer.fix(&done, &mut batch.rejects);
             let ready = fixer.release();
             let sent = tx.send(LoadMsg::Batch(batch)).is_ok()
@@ -98,6 +96,32 @@ fn run(planned: plan::Planned, tx: &SyncSender<LoadMsg>) {
     });
     let _ = tx.send(LoadMsg::Rejects(fixer.release_all()));
     let _ = tx.send(LoadMsg::Done);
+}
+
+/// Sends an input's sources and rejects to the index owner, then its units to the
+/// workers; the source always goes first, so no batch arrives for an unknown source.
+fn announce(
+    planned: plan::Planned,
+    tx: &SyncSender<LoadMsg>,
+    units: &SyncSender<plan::Unit>,
+) -> bool {
+    let plan::Planned {
+        sources,
+        units: work,
+        rejects,
+        total_bytes,
+    } = planned;
+    let mut messages = vec![LoadMsg::Started { total_bytes }];
+    messages.extend(
+        sources
+            .into_iter()
+            .map(|(id, info)| LoadMsg::Source(id, info)),
+    );
+    if !rejects.is_empty() {
+        messages.push(LoadMsg::Rejects(rejects));
+    }
+    messages.into_iter().all(|m| tx.send(m).is_ok())
+        && work.into_iter().all(|u| units.send(u).is_ok())
 }
 
 /// How long each phase of a blocking load took.
@@ -123,7 +147,7 @@ pub fn load_blocking(
     let (mut done, mut total) = (0, 0);
     for msg in rx {
         match msg {
-            LoadMsg::Started { total_bytes } => total = total_bytes,
+            LoadMsg::Started { total_bytes } => total += total_bytes,
             LoadMsg::Source(id, info) => index.set_source(id, info),
             LoadMsg::Batch(batch) => {
                 done += batch.bytes;

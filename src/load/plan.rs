@@ -42,20 +42,19 @@ pub struct Planned {
     pub total_bytes: u64,
 }
 
-pub fn plan(inputs: &[Input], ids: &SourceIds) -> Planned {
+/// Opens one input and cuts it into units of work.
+pub fn plan(input: &Input, ids: &SourceIds) -> Planned {
     let mut planned = Planned {
         sources: Vec::new(),
         units: Vec::new(),
         rejects: Vec::new(),
         total_bytes: 0,
     };
-    for input in inputs {
-        let id = ids.next();
-        match input {
-            Input::File(path) => plan_file(&mut planned, id, path),
-            Input::Stdin => plan_stream(&mut planned, id, "-", std::io::stdin().lock()),
-            Input::Embedded { name, bytes } => plan_stream(&mut planned, id, name, *bytes),
-        }
+    let id = ids.next();
+    match input {
+        Input::File(path) => plan_file(&mut planned, id, path),
+        Input::Stdin => plan_stream(&mut planned, id, "-", std::io::stdin().lock()),
+        Input::Embedded { name, bytes } => plan_stream(&mut planned, id, name, *bytes),
     }
     planned
 }

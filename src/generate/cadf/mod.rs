@@ -1,6 +1,7 @@
 //! IBM Cloud Activity Tracker events (IBM's CADF profile) for Qiskit Runtime and its neighbours.
 
-mod record;
+/// Shared with the demo, which logs its scripted Qiskit Runtime requests in the same shape.
+pub(super) mod record;
 
 use std::io;
 
@@ -10,7 +11,7 @@ use super::agents;
 use super::ids::{self, Weighted};
 use super::names;
 use super::shapes::{pick, pick_str};
-use record::Record;
+use record::{Initiator, Record};
 
 pub const IBM_ACCOUNTS: usize = 2;
 const JOB_RING: usize = 256;
@@ -202,10 +203,11 @@ impl Tracker {
             &account.instances[instance],
             job,
         );
-        let texts = record::Texts::new(rng, time, action, &target, failed);
+        let texts = record::Texts::sample(rng, time, action, &target, failed);
         // Browsers cannot log in with an API key; everything else is mostly the SDK.
         let from_sdk = person.service_id || action.object == Object::ApiKey || rng.u32(..10) < 8;
-        let header = Record::header(action, person, from_sdk, &target, &texts, failed);
+        let initiator = initiator(person, from_sdk);
+        let header = Record::header(action.name, action.verb, initiator, &target, &texts);
         let status = *pick(rng, JOB_STATES);
         record::data(
             action,
@@ -307,4 +309,21 @@ fn person(rng: &mut Rng, account: usize, service_id: bool) -> Person {
         agent,
         browser: agents::browser(rng),
     }
+}
+
+/// An SDK call uses the person's API key; anything else, their browser session.
+fn initiator(person: &Person, from_sdk: bool) -> Initiator<'_> {
+    let agent = if from_sdk {
+        &person.agent
+    } else {
+        &person.browser
+    };
+    Initiator::new(
+        &person.id,
+        &person.name,
+        person.service_id,
+        &person.ip,
+        agent,
+        from_sdk,
+    )
 }

@@ -1,4 +1,5 @@
-//! The serialized shape of one Activity Tracker event and the texts that describe it.
+//! The serialized shape of one Activity Tracker event, for the benchmark generator and the demo,
+//! and the texts the generator samples for it.
 
 use std::io;
 
@@ -10,7 +11,7 @@ use super::super::ids;
 use super::super::json::Val;
 use super::super::names;
 use super::super::shapes::pick;
-use super::{CadfAction, IbmAccount, Instance, Job, Object, Person};
+use super::{CadfAction, IbmAccount, Instance, Job, Object};
 
 /// The Object Storage bucket the Qiskit users keep their results in.
 const BUCKET: &str = "qiskit-results";
@@ -22,7 +23,7 @@ pub struct Record<'a> {
     event_time: &'a str,
     action: &'a str,
     outcome: &'a str,
-    reason: Reason<'a>,
+    reason: Reason,
     severity: &'a str,
     message: &'a str,
     correlation_id: &'a str,
@@ -37,18 +38,40 @@ pub struct Record<'a> {
     response_data: Val<'a>,
 }
 
-#[derive(Serialize)]
-pub struct Reason<'a> {
+#[derive(Serialize, Clone, Copy)]
+pub struct Reason {
     #[serde(rename = "reasonCode")]
     code: u16,
     #[serde(rename = "reasonType")]
-    kind: &'a str,
+    kind: &'static str,
     #[serde(rename = "reasonForFailure", skip_serializing_if = "Option::is_none")]
-    failure: Option<&'a str>,
+    failure: Option<&'static str>,
+}
+
+impl Reason {
+    /// The reason Qiskit Runtime and its neighbours give for answering with HTTP `code`.
+    pub fn of(code: u16) -> Self {
+        let (kind, failure) = match code {
+            200 => ("OK", None),
+            201 => ("Created", None),
+            204 => ("No Content", None),
+            403 => (
+                "Forbidden",
+                Some("The caller does not have the required access to the service instance"),
+            ),
+            409 => ("Conflict", Some("Job is already in a final state")),
+            _ => ("Not Found", Some("The requested resource was not found")),
+        };
+        Reason {
+            code,
+            kind,
+            failure,
+        }
+    }
 }
 
 #[derive(Serialize)]
-struct Initiator<'a> {
+pub struct Initiator<'a> {
     id: &'a str,
     name: &'a str,
     #[serde(rename = "typeURI")]
@@ -86,23 +109,26 @@ struct Observer {
 
 /// What an event is about: the resource CRN, its name, and the CRN of the logging service.
 pub struct TargetInfo {
-    crn: String,
+    pub crn: String,
     pub name: String,
-    type_uri: &'static str,
-    log_source: String,
+    pub type_uri: &'static str,
+    pub log_source: String,
+    /// API-key logins are management events; work on jobs, programs and objects is data.
+    pub data_event: bool,
 }
 
-/// The per-event strings, made before the record borrows them.
+/// The per-event strings, made before the record borrows them, and the reason it ended as it did.
 pub struct Texts {
-    id: String,
-    correlation: String,
-    time: String,
-    message: String,
-    reason: Reason<'static>,
+    pub id: String,
+    pub correlation: String,
+    pub time: String,
+    pub message: String,
+    pub reason: Reason,
 }
 
 impl Texts {
-    pub fn new(
+    /// The texts of a sampled event.
+    pub(super) fn sample(
         rng: &mut Rng,
         time: i64,
         action: &CadfAction,
@@ -119,26 +145,58 @@ impl Texts {
     }
 }
 
+impl<'a> Initiator<'a> {
+    /// A user or service ID calling from `address` with `agent`, either with an API key or signed
+    /// in as itself in a browser.
+    pub fn new(
+        id: &'a str,
+        name: &'a str,
+        service_id: bool,
+        address: &'a str,
+        agent: &'a str,
+        api_key: bool,
+    ) -> Self {
+        let type_uri = if service_id {
+            "service/security/account/serviceid"
+        } else {
+            "service/security/account/user"
+        };
+        Initiator {
+            id,
+            name,
+            type_uri,
+            host: Host {
+                address,
+                address_type: "IPv4",
+                agent,
+            },
+            credential: Credential {
+                kind: if api_key { "apikey" } else { "user" },
+            },
+        }
+    }
+}
+
 impl<'a> Record<'a> {
-    /// Everything but `requestData` and `responseData`, which the caller fills in.
+    /// Everything but `requestData` and `responseData`, which [`Record::write`] fills in.
     pub fn header(
-        action: &'a CadfAction,
-        person: &'a Person,
-        from_sdk: bool,
+        action: &'a str,
+        verb: &str,
+        initiator: Initiator<'a>,
         target: &'a TargetInfo,
         texts: &'a Texts,
-        failed: bool,
     ) -> Self {
+        let code = texts.reason.code;
         Record {
             id: &texts.id,
             event_time: &texts.time,
-            action: action.name,
-            outcome: if failed { "failure" } else { "success" },
-            reason: Reason { ..texts.reason },
-            severity: severity(action, texts.reason.code),
+            action,
+            outcome: if code >= 400 { "failure" } else { "success" },
+            reason: texts.reason,
+            severity: severity(verb, code),
             message: &texts.message,
             correlation_id: &texts.correlation,
-            initiator: initiator(person, from_sdk),
+            initiator,
             target: Target {
                 id: &target.crn,
                 name: &target.name,
@@ -148,7 +206,7 @@ impl<'a> Record<'a> {
                 name: "ActivityTracker",
             },
             log_source_crn: &target.log_source,
-            data_event: action.object != Object::ApiKey,
+            data_event: target.data_event,
             save_service_copy: true,
             request_data: Val::Null,
             response_data: Val::Null,
@@ -166,31 +224,6 @@ impl<'a> Record<'a> {
     }
 }
 
-fn initiator(person: &Person, from_sdk: bool) -> Initiator<'_> {
-    let type_uri = if person.service_id {
-        "service/security/account/serviceid"
-    } else {
-        "service/security/account/user"
-    };
-    Initiator {
-        id: &person.id,
-        name: &person.name,
-        type_uri,
-        host: Host {
-            address: &person.ip,
-            address_type: "IPv4",
-            agent: if from_sdk {
-                &person.agent
-            } else {
-                &person.browser
-            },
-        },
-        credential: Credential {
-            kind: if from_sdk { "apikey" } else { "user" },
-        },
-    }
-}
-
 /// Mostly the documented shape, with the variants other IBM services write mixed in.
 fn event_time(rng: &mut Rng, time: i64) -> String {
     let style = match rng.u32(..100) {
@@ -201,7 +234,7 @@ fn event_time(rng: &mut Rng, time: i64) -> String {
     clock::cadf(time, rng.u32(..100), style)
 }
 
-pub fn target_for(
+pub(super) fn target_for(
     rng: &mut Rng,
     object: Object,
     account: &IbmAccount,
@@ -229,6 +262,7 @@ pub fn target_for(
         name,
         type_uri,
         log_source,
+        data_event: true,
     }
 }
 
@@ -243,6 +277,7 @@ fn service_target(rng: &mut Rng, object: Object, account: &IbmAccount) -> Target
             name: "qiskit-runtime-key".to_owned(),
             type_uri: "iam-identity/apikey",
             log_source: format!("{PUBLIC}:iam-identity:global:a/{acct}:::"),
+            data_event: false,
         };
     }
     let project = pick(rng, names::PROJECTS);
@@ -251,6 +286,7 @@ fn service_target(rng: &mut Rng, object: Object, account: &IbmAccount) -> Target
         name: format!("{project}/{}.json", ids::lower_alnum(rng, 20)),
         type_uri: "cloud-object-storage/object",
         log_source: format!("{PUBLIC}:cloud-object-storage:global:a/{acct}:{cos}::"),
+        data_event: true,
     }
 }
 
@@ -276,50 +312,33 @@ fn message(action: &CadfAction, target: &TargetInfo, failed: bool) -> String {
     }
 }
 
-fn reason(rng: &mut Rng, action: &CadfAction, failed: bool) -> Reason<'static> {
+fn reason(rng: &mut Rng, action: &CadfAction, failed: bool) -> Reason {
     if !failed {
-        let (code, kind) = match action.verb {
-            "create" => (201, "Created"),
-            "delete" => (204, "No Content"),
-            _ => (200, "OK"),
-        };
-        return Reason {
-            code,
-            kind,
-            failure: None,
-        };
+        return Reason::of(match action.verb {
+            "create" => 201,
+            "delete" => 204,
+            _ => 200,
+        });
     }
     let conflict = matches!(action.verb, "cancel" | "delete");
-    match rng.u32(..10) {
-        0..=4 => Reason {
-            code: 403,
-            kind: "Forbidden",
-            failure: Some("The caller does not have the required access to the service instance"),
-        },
-        5..=7 if conflict => Reason {
-            code: 409,
-            kind: "Conflict",
-            failure: Some("Job is already in a final state"),
-        },
-        _ => Reason {
-            code: 404,
-            kind: "Not Found",
-            failure: Some("The requested resource was not found"),
-        },
-    }
+    Reason::of(match rng.u32(..10) {
+        0..=4 => 403,
+        5..=7 if conflict => 409,
+        _ => 404,
+    })
 }
 
-fn severity(action: &CadfAction, code: u16) -> &'static str {
+fn severity(verb: &str, code: u16) -> &'static str {
     match code {
         401 | 403 => "critical",
         400.. => "warning",
-        _ if action.verb == "delete" => "warning",
+        _ if verb == "delete" => "warning",
         _ => "normal",
     }
 }
 
 /// Builds `requestData` and `responseData` and hands them to `k`.
-pub fn data<R>(
+pub(super) fn data<R>(
     action: &CadfAction,
     job: Option<&Job>,
     name: &str,

@@ -1,6 +1,7 @@
 //! `CloudTrail` records: who called what, from where, and how it went.
 
-mod record;
+/// Shared with the demo, which logs its scripted calls in the same shape.
+pub(super) mod record;
 
 use std::borrow::Cow;
 use std::io;
@@ -10,7 +11,7 @@ use fastrand::Rng;
 use super::braket::{Fleet, Plan};
 use super::catalog::{Catalog, SERVICES, Shape, svc, who};
 use super::clock;
-use super::errors;
+use super::errors::{self, Failure};
 use super::ids::{self, Weighted};
 use super::shapes::{self, Call, Payload};
 use super::world::{Client, Who, World};
@@ -75,10 +76,11 @@ impl Trail {
             time,
             failed: failure.is_some(),
         };
-        let scalars = scalars(rng, &call, self.catalog.cli_suffix(index));
+        let scalars = scalars(rng, &call, self.catalog.cli_suffix(index), failure);
         let host = self.catalog.host(action.service, region);
         let write = |payload: &Payload| {
-            record::write(out, &call, &scalars, failure.as_ref(), payload, host)
+            let identity = record::user_identity(&call, &scalars);
+            record::write(out, &call, identity, &scalars, payload, host)
         };
         match (action.shape, &plan) {
             (Shape::Braket(op), Some(plan)) => self.fleet.build(&call, plan, rng, op, write)?,
@@ -103,7 +105,12 @@ impl Trail {
     }
 }
 
-fn scalars<'w>(rng: &mut Rng, call: &Call<'w>, cli_suffix: &str) -> Scalars<'w> {
+fn scalars<'w>(
+    rng: &mut Rng,
+    call: &Call<'w>,
+    cli_suffix: &str,
+    failure: Option<Failure>,
+) -> Scalars<'w> {
     let request_id = if call.action.service == svc::S3 {
         ids::hex(rng, 16).to_ascii_uppercase()
     } else {
@@ -116,6 +123,7 @@ fn scalars<'w>(rng: &mut Rng, call: &Call<'w>, cli_suffix: &str) -> Scalars<'w> 
         request_id,
         agent: agent(rng, call, cli_suffix),
         tls13: ids::chance(rng, 600),
+        failure,
     }
 }
 

@@ -1,4 +1,4 @@
-//! The serialized shape of one `CloudTrail` record.
+//! The serialized shape of one `CloudTrail` record, for the benchmark generator and the demo.
 
 use std::borrow::Cow;
 use std::io;
@@ -51,11 +51,12 @@ struct Record<'a> {
 
 #[derive(Serialize, Default)]
 #[serde(rename_all = "camelCase")]
-struct UserIdentity<'a> {
+pub struct UserIdentity<'a> {
     #[serde(rename = "type")]
     kind: &'a str,
+    /// Owned where it is made of parts, as a SAML subject's is.
     #[serde(skip_serializing_if = "Option::is_none")]
-    principal_id: Option<&'a str>,
+    principal_id: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     arn: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,6 +69,22 @@ struct UserIdentity<'a> {
     session_context: Option<SessionContext<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     invoked_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identity_provider: Option<&'a str>,
+}
+
+impl<'a> UserIdentity<'a> {
+    /// A subject signing in through the SAML provider `qualifier`, before it has a role session;
+    /// the generator samples no such sign-ins, the demo scripts them.
+    pub fn saml(qualifier: &'a str, subject: &'a str) -> Self {
+        UserIdentity {
+            kind: "SAMLUser",
+            principal_id: Some(Cow::Owned(format!("{qualifier}:{subject}"))),
+            user_name: Some(subject),
+            identity_provider: Some(qualifier),
+            ..UserIdentity::default()
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -94,7 +111,7 @@ struct Issuer<'a> {
     user_name: Option<&'a str>,
 }
 
-#[derive(Serialize, Clone, Copy)]
+#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Attributes<'a> {
     creation_date: &'a str,
@@ -117,6 +134,7 @@ pub struct Scalars<'w> {
     pub request_id: String,
     pub agent: Agent<'w>,
     pub tls13: bool,
+    pub failure: Option<Failure>,
 }
 
 /// The client a call came from: its user agent, source address, and whether it was the console.
@@ -126,15 +144,14 @@ pub struct Agent<'w> {
     pub console: bool,
 }
 
-fn user_identity<'a>(call: &Call<'a>, creation_date: &'a str, console: bool) -> UserIdentity<'a> {
+/// The caller's own identity, with the session its credentials belong to.
+pub fn user_identity<'a>(call: &Call<'a>, s: &'a Scalars) -> UserIdentity<'a> {
     let identity = call.identity;
-    let sign_in = call.action.service == svc::SIGNIN;
     let (kind, user_name) = match &identity.who {
         Who::Service(principal) => {
-            let invoked_by = Some(*principal);
             return UserIdentity {
                 kind: "AWSService",
-                invoked_by,
+                invoked_by: Some(*principal),
                 ..UserIdentity::default()
             };
         }
@@ -142,34 +159,38 @@ fn user_identity<'a>(call: &Call<'a>, creation_date: &'a str, console: bool) -> 
         Who::Root => ("Root", None),
         Who::Role { .. } => ("AssumedRole", None),
     };
-    // Role sessions always name their issuer; user and root sessions exist only in the console.
-    let issuer = match &identity.who {
-        Who::Role { role, .. } => Some(role_issuer(call, *role)),
-        _ => (console && !sign_in).then(Issuer::default),
-    };
-    let attributes = Attributes {
-        creation_date,
-        mfa_authenticated: if identity.mfa { "true" } else { "false" },
-    };
-    let key = if console {
+    let key = if s.agent.console {
         &identity.console_key
     } else {
         &identity.access_key
     };
     UserIdentity {
         kind,
-        principal_id: Some(&identity.principal_id),
+        principal_id: Some(Cow::Borrowed(&identity.principal_id)),
         arn: Some(&identity.arn),
         account_id: Some(&call.account.id),
-        access_key_id: (!sign_in).then_some(key.as_str()),
+        access_key_id: (call.action.service != svc::SIGNIN).then_some(key.as_str()),
         user_name,
-        session_context: issuer.map(|session_issuer| SessionContext {
-            session_issuer,
-            web_id_federation_data: EMPTY,
-            attributes,
-        }),
-        invoked_by: None,
+        session_context: session_context(call, s),
+        ..UserIdentity::default()
     }
+}
+
+/// Role sessions always name their issuer; user and root sessions exist only in the console.
+fn session_context<'a>(call: &Call<'a>, s: &'a Scalars) -> Option<SessionContext<'a>> {
+    let issuer = match &call.identity.who {
+        Who::Role { role } => role_issuer(call, *role),
+        _ if s.agent.console && call.action.service != svc::SIGNIN => Issuer::default(),
+        _ => return None,
+    };
+    Some(SessionContext {
+        session_issuer: issuer,
+        web_id_federation_data: EMPTY,
+        attributes: Attributes {
+            creation_date: &s.creation_date,
+            mfa_authenticated: if call.identity.mfa { "true" } else { "false" },
+        },
+    })
 }
 
 fn role_issuer<'a>(call: &Call<'a>, role: usize) -> Issuer<'a> {
@@ -183,8 +204,10 @@ fn role_issuer<'a>(call: &Call<'a>, role: usize) -> Issuer<'a> {
     }
 }
 
-fn tls_details<'a>(s: &Scalars, host: &'a str) -> TlsDetails<'a> {
-    TlsDetails {
+/// Calls AWS makes on its own behalf do not arrive over a client's TLS connection.
+fn tls_details<'a>(call: &Call, s: &Scalars, host: &'a str) -> Option<TlsDetails<'a>> {
+    let internal = s.agent.ip == INTERNAL || matches!(call.identity.who, Who::Service(_));
+    (!internal).then_some(TlsDetails {
         tls_version: if s.tls13 { "TLSv1.3" } else { "TLSv1.2" },
         cipher_suite: if s.tls13 {
             "TLS_AES_128_GCM_SHA256"
@@ -192,27 +215,26 @@ fn tls_details<'a>(s: &Scalars, host: &'a str) -> TlsDetails<'a> {
             "ECDHE-RSA-AES128-GCM-SHA256"
         },
         client_provided_host_header: host,
-    }
+    })
 }
 
+/// Writes the record of `call` under `identity`, usually [`user_identity`] of the call.
 pub fn write(
     out: &mut Vec<u8>,
     call: &Call,
+    identity: UserIdentity,
     s: &Scalars,
-    failure: Option<&Failure>,
     payload: &Payload,
     default_host: &str,
 ) -> io::Result<()> {
     let service = &SERVICES[call.action.service];
     let agent = &s.agent;
-    // Calls AWS makes on its own behalf do not arrive over a client TLS connection.
-    let internal = agent.ip == INTERNAL || matches!(call.identity.who, Who::Service(_));
-    let tls_details = (!internal).then(|| tls_details(s, payload.host.unwrap_or(default_host)));
+    let failure = s.failure.as_ref();
     let sign_in = call.action.service == svc::SIGNIN;
     let data = call.action.data_event();
     let record = Record {
         event_version: service.event_version,
-        user_identity: user_identity(call, &s.creation_date, agent.console),
+        user_identity: identity,
         event_time: &s.event_time,
         event_source: service.source,
         event_name: call.action.name,
@@ -236,7 +258,7 @@ pub fn write(
         management_event: !data,
         recipient_account_id: &call.account.id,
         event_category: if data { "Data" } else { "Management" },
-        tls_details,
+        tls_details: tls_details(call, s, payload.host.unwrap_or(default_host)),
         session_credential_from_console: (agent.console && !sign_in).then_some("true"),
     };
     serde_json::to_writer(out, &record).map_err(io::Error::from)

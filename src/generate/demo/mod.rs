@@ -5,9 +5,8 @@
 //! tables; the demo is scripted instead. Named people keep office hours and follow up on their
 //! own tasks and jobs, and the incidents happen at fixed times and addresses, so that
 //! `assets/DEMO.md` can point at them. It reuses the generator's identities, clients, payload
-//! builders and timestamp shapes. The record envelopes are its own, because the generator's
-//! serializers are private to the modules that sample records, and so are the few payloads the
-//! generator cannot aim at a given task, job or device.
+//! builders, timestamp shapes and record envelopes, so that both write records of one shape; the
+//! few payloads the generator cannot aim at a given task, job or device are its own.
 
 mod aws;
 mod braket;

@@ -10,6 +10,7 @@ use fastrand::Rng;
 use super::super::actions::ACTIONS;
 use super::super::braket::Fleet;
 use super::super::catalog::{Action, Catalog, SERVICES};
+use super::super::cloudtrail::record as cloudtrail;
 use super::super::errors::Failure;
 use super::super::json::Val;
 use super::super::shapes::{Call, Payload};
@@ -113,7 +114,10 @@ impl Demo {
         let scalars = record::scalars(rng, &call, (caller, issued, failure), suffix);
         let host = catalog.host(action.service, region);
         let mut bytes = Vec::with_capacity(2048);
-        let mut sink = |p: &Payload| record::write(&mut bytes, &call, &scalars, p, host);
+        let mut sink = |p: &Payload| {
+            let identity = record::user_identity(&call, &scalars);
+            cloudtrail::write(&mut bytes, &call, identity, &scalars, p, host)
+        };
         build(&mut Kit { rng, fleet }, &call, &mut sink)?;
         self.push(time, bytes);
         Ok(())

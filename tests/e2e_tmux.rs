@@ -52,6 +52,8 @@ mod tui {
             cmd.extend(["sh", "-c", script, env!("CARGO_BIN_EXE_qtrail"), &rc]);
             cmd.extend(args);
             tui.tmux(&cmd);
+            // Lets OSC 52 (qtrail's `y`) reach tmux's paste buffer, where a test can read it.
+            tui.tmux(&["set-option", "-s", "set-clipboard", "on"]);
             Some(tui)
         }
 
@@ -90,6 +92,11 @@ mod tui {
         /// Literal text (`-l`), so words such as `Enter` inside it are not key names.
         pub fn type_text(&self, text: &str) {
             self.tmux(&["send-keys", "-t", SESSION, "-l", text]);
+        }
+
+        /// What the application last put on the clipboard with OSC 52.
+        pub fn clipboard(&self) -> String {
+            String::from_utf8_lossy(&self.tmux(&["show-buffer"]).stdout).into_owned()
         }
 
         pub fn capture(&self) -> String {
@@ -282,5 +289,23 @@ fn terminal_is_restored_on_quit() {
         "the TUI uses the alternate screen"
     );
     // The checks live in `quit_cleanly`, which every test ends with; this test names them.
+    tui.quit_cleanly();
+}
+
+#[test]
+fn copy_puts_the_event_json_on_the_clipboard_with_osc52() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/braket/quantum-tasks.ndjson");
+    let Some(tui) = Tui::start("copy", &[file.to_str().expect("a UTF-8 path")]) else {
+        return;
+    };
+    tui.wait_for("braket:GetDevice");
+    tui.send_keys(&["y"]);
+    tui.wait_for("copied to the clipboard");
+    let copied = tui.clipboard();
+    let event: serde_json::Value = serde_json::from_str(&copied).expect("the clipboard holds JSON");
+    assert_eq!(
+        event["eventName"], "GetDevice",
+        "the selected (first) event: {copied}"
+    );
     tui.quit_cleanly();
 }

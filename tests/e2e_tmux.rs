@@ -32,6 +32,25 @@ mod tui {
         /// and this is not CI. The pane's shell records the exit status in `rc`, then
         /// sleeps so the pane (and the restored screen) can still be inspected after `q`.
         pub fn start(test: &str, args: &[&str]) -> Option<Tui> {
+            let mut command = quote(env!("CARGO_BIN_EXE_qtrail"));
+            for arg in args {
+                command.push(' ');
+                command.push_str(&quote(arg));
+            }
+            Tui::start_script(test, |rc| format!("{command}; echo \"EXIT=$?\" > {rc}"))
+        }
+
+        /// Starts `FEEDER | qtrail -`: `feeder` is a shell command writing to qtrail's stdin.
+        /// qtrail's own exit status is recorded: the shell would wait for the feeder.
+        pub fn start_piped(test: &str, feeder: &str) -> Option<Tui> {
+            let qtrail = quote(env!("CARGO_BIN_EXE_qtrail"));
+            Tui::start_script(test, |rc| {
+                format!("({feeder}) | ({qtrail} -; echo \"EXIT=$?\" > {rc})")
+            })
+        }
+
+        /// `script` gets the path of the file the exit status must be written to.
+        fn start_script(test: &str, script: impl FnOnce(&str) -> String) -> Option<Tui> {
             if !tmux_installed() {
                 assert!(std::env::var_os("CI").is_none(), "tmux is required on CI");
                 // Straight to stderr, not `eprintln!`: the test harness would swallow
@@ -44,13 +63,24 @@ mod tui {
                 socket: format!("qtrail-e2e-{}-{test}", std::process::id()),
                 dir: tempfile::tempdir().expect("create a temporary directory"),
             };
-            let script = "rc=$1; shift; export NO_COLOR=1 TERM=xterm-256color; \
-                          \"$0\" \"$@\"; echo \"EXIT=$?\" > \"$rc\"; sleep 60";
-            let rc = tui.rc_path().display().to_string();
-            let mut cmd = vec!["new-session", "-d", "-s", SESSION, "-x", "80", "-y", "24"];
-            // Several arguments: tmux runs them without a shell, so paths need no quoting.
-            cmd.extend(["sh", "-c", script, env!("CARGO_BIN_EXE_qtrail"), &rc]);
-            cmd.extend(args);
+            let rc = quote(&tui.rc_path().display().to_string());
+            let script = format!(
+                "export NO_COLOR=1 TERM=xterm-256color; {}; sleep 60",
+                script(&rc)
+            );
+            let cmd = [
+                "new-session",
+                "-d",
+                "-s",
+                SESSION,
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "sh",
+                "-c",
+                &script,
+            ];
             tui.tmux(&cmd);
             // Lets OSC 52 (qtrail's `y`) reach tmux's paste buffer, where a test can read it.
             tui.tmux(&["set-option", "-s", "set-clipboard", "on"]);
@@ -163,6 +193,11 @@ mod tui {
                 .args(["-L", &self.socket, "kill-server"])
                 .output();
         }
+    }
+
+    /// A word for `sh`, single-quoted.
+    fn quote(word: &str) -> String {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 
     fn rc_text(path: &Path) -> String {
@@ -306,6 +341,25 @@ fn copy_puts_the_event_json_on_the_clipboard_with_osc52() {
     assert_eq!(
         event["eventName"], "GetDevice",
         "the selected (first) event: {copied}"
+    );
+    tui.quit_cleanly();
+}
+
+#[test]
+fn piped_events_show_as_they_arrive() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/braket/quantum-tasks.ndjson");
+    let data = data.to_str().expect("a UTF-8 path");
+    // The first record, then nothing for 30 s: it must show while the pipe is still open.
+    let feeder = format!("head -n 1 '{data}'; sleep 30; tail -n 1 '{data}'");
+    let Some(tui) = Tui::start_piped("piped", &feeder) else {
+        return;
+    };
+    tui.wait_for("1 / 1");
+    tui.wait_for("braket:CreateQuantumTask");
+    let screen = tui.capture();
+    assert!(
+        !screen.contains("signin:ConsoleLogin"),
+        "the second record is not written yet:\n{screen}"
     );
     tui.quit_cleanly();
 }

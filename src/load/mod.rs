@@ -8,6 +8,7 @@
 mod batch;
 mod lines;
 mod plan;
+mod stream;
 mod trim;
 mod worker;
 
@@ -71,7 +72,17 @@ fn run(inputs: Vec<Input>, ids: &SourceIds, tx: &SyncSender<LoadMsg>) {
         let planner_tx = tx.clone();
         scope.spawn(move || {
             for input in &inputs {
-                if !announce(plan::plan(input, ids), &planner_tx, &unit_tx) {
+                let going_on = match input {
+                    Input::Stdin => stream::stream(
+                        ids.next(),
+                        "-",
+                        std::io::stdin().lock(),
+                        &planner_tx,
+                        &unit_tx,
+                    ),
+                    _ => announce(plan::plan(input, ids), &planner_tx, &unit_tx),
+                };
+                if !going_on {
                     return;
                 }
             }

@@ -26,6 +26,8 @@ pub enum Work {
     /// A stretch of content, whose first line is known for the first chunk only.
     Span {
         content: Content,
+        /// Offset of `content`'s first byte in the source (chunks of a stream).
+        origin: u64,
         start: usize,
         end: usize,
         layout: Layout,
@@ -56,6 +58,18 @@ pub fn plan(input: &Input, ids: &SourceIds) -> Planned {
         Input::Stdin => plan_stream(&mut planned, id, "-", std::io::stdin().lock()),
         Input::Embedded { name, bytes } => plan_stream(&mut planned, id, name, *bytes),
     }
+    planned
+}
+
+/// A stream read to its end and planned like a file (gzip, documents).
+pub fn plan_stream_input(id: SourceId, name: &str, reader: impl std::io::Read) -> Planned {
+    let mut planned = Planned {
+        sources: Vec::new(),
+        units: Vec::new(),
+        rejects: Vec::new(),
+        total_bytes: 0,
+    };
+    plan_stream(&mut planned, id, name, reader);
     planned
 }
 
@@ -182,6 +196,7 @@ fn span(
 ) -> Work {
     Work::Span {
         content: content.clone(),
+        origin: 0,
         start,
         end,
         layout,

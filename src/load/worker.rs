@@ -21,13 +21,14 @@ pub fn run_unit(unit: Unit) -> (UnitDone, Batch) {
     match work {
         Work::Span {
             content,
+            origin,
             start,
             end,
             layout,
             first_line,
         } => {
             let line_base = first_line.map_or(0, |l| l - 1);
-            let mut builder = BatchBuilder::new(source, start as u64, line_base);
+            let mut builder = BatchBuilder::new(source, origin + start as u64, line_base);
             let lines = walk(&content.bytes()[start..end], layout, &mut builder);
             let done = UnitDone {
                 source,

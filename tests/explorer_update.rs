@@ -254,3 +254,72 @@ fn overlays_open_and_close() {
         [qtrail::app::Effect::Quit]
     ));
 }
+
+#[test]
+fn a_filter_change_inside_a_drill_down_keeps_the_keys_working() {
+    let mut state = demo_state();
+    press(&mut state, &[Command::ShowIdentities]);
+    let ci = state
+        .identities
+        .groups
+        .iter()
+        .position(|g| g.name.starts_with("iam-ServiceId"))
+        .expect("the CI identity");
+    state.identities.list.selected = ci;
+    press(&mut state, &[Command::DrillIn]);
+    // A bare word is searched in the background: the drill-down survives it.
+    press(&mut state, &[Command::OpenFilter]);
+    type_text(&mut state, "python-requests");
+    press(&mut state, &[Command::Submit]);
+    assert!(
+        matches!(state.screen, Screen::Identity(_)),
+        "{:?}",
+        state.screen
+    );
+    assert_eq!(state.identity_rows.len(), 50);
+    // A filter that leaves the identity out lands on the list, focused and usable.
+    press(&mut state, &[Command::OpenFilter, Command::Backspace]);
+    for _ in 0.."python-requests".len() {
+        press(&mut state, &[Command::Backspace]);
+    }
+    type_text(&mut state, "ip:198.51.100.14");
+    press(&mut state, &[Command::Submit]);
+    assert_eq!(
+        (state.screen, state.focus),
+        (Screen::Identities, Pane::Identities)
+    );
+    let before = state.identities.list.selected;
+    press(&mut state, &[Command::Down]);
+    assert_eq!(state.identities.list.selected, before + 1);
+}
+
+#[test]
+fn detail_scrolling_stops_at_the_end_of_the_record() {
+    let mut state = demo_state();
+    state.page = 6;
+    press(&mut state, &[Command::NextPane, Command::Bottom]);
+    assert_eq!(state.focus, Pane::Detail);
+    let last = state.detail.line_count() - 6;
+    assert_eq!(state.detail.scroll, last);
+    press(&mut state, &[Command::Up]);
+    assert_eq!(state.detail.scroll, last - 1, "k answers at once after G");
+}
+
+#[test]
+fn new_data_keeps_the_cursor_at_the_top_until_the_user_moves_it() {
+    let mut state = demo_state();
+    state.timeline.selected = 7;
+    let _ = state.data_changed();
+    assert_eq!(
+        state.timeline.selected, 0,
+        "not moved by the user: the first event"
+    );
+    press(&mut state, &[Command::Down, Command::Down]);
+    let row = state.selected_row();
+    let _ = state.data_changed();
+    assert_eq!(
+        state.selected_row(),
+        row,
+        "moved by the user: stays on its event"
+    );
+}

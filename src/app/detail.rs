@@ -35,11 +35,20 @@ impl DetailState {
             Some(bytes.and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string())));
     }
 
+    /// Lines the detail pane shows: the normalised fields, a heading, the original.
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        FIELD_LINES + self.value().map_or(1, |v| json_lines(v, self.folded).len())
+    }
+
     #[must_use]
     pub fn value(&self) -> Option<&Value> {
         self.original.as_ref()?.as_ref().ok()
     }
 }
+
+/// The normalised fields above the original, and its heading (see `view::detail`).
+pub const FIELD_LINES: usize = 10;
 
 /// A token of pretty-printed JSON, for highlighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -27,7 +27,10 @@ impl AppState {
 
     /// Re-sorts new events in and re-runs the filter, keeping the cursor on its event.
     pub fn data_changed(&mut self) -> Vec<Effect> {
-        let selected = self.selected_row();
+        let selected = self.selected_row().filter(|_| self.cursor_moved);
+        if !self.cursor_moved {
+            self.timeline.to_top();
+        }
         let mut effects = self.refresh_rows();
         if let Some(row) = selected {
             let key = self.index.order_key(row);

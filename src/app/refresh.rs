@@ -41,7 +41,11 @@ impl AppState {
             self.filter.scanning = false;
             self.rows = rows;
         }
-        self.regroup();
+        // While originals are searched there are no rows yet: regrouping now would lose
+        // the drilled-in identity. The scan's result regroups.
+        if !self.filter.scanning {
+            self.regroup();
+        }
         effects.extend(self.after_rows_changed());
         effects
     }
@@ -75,8 +79,14 @@ impl AppState {
             .clamp(self.identities.groups.len(), self.page);
         if let Some(name) = drilled {
             match self.identities.groups.iter().position(|g| g.name == name) {
-                Some(i) => self.screen = Screen::Identity(i),
-                None => self.screen = Screen::Identities,
+                Some(i) => {
+                    self.screen = Screen::Identity(i);
+                    self.identities.list.selected = i;
+                }
+                None => {
+                    self.screen = Screen::Identities;
+                    self.focus = crate::app::Pane::Identities;
+                }
             }
         }
         self.drill_rows();

@@ -100,6 +100,9 @@ pub struct AppState {
     pub histogram: Vec<crate::index::Bucket>,
     /// What `histogram` was computed from.
     pub histogram_key: Option<HistogramKey>,
+    /// The user moved the timeline cursor: new data keeps it on its event. Until then it
+    /// stays on the first event, whichever batch arrives first.
+    pub cursor_moved: bool,
     /// `r` cycles the related-events filters of the event it was first pressed on.
     pub related: Option<RelatedCycle>,
     /// The help screen: keys and what they do, generated from the keymap.
@@ -135,6 +138,7 @@ impl AppState {
             histogram_key: None,
             help: Vec::new(),
             related: None,
+            cursor_moved: false,
         };
         state.refresh_rows();
         state

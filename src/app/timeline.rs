@@ -57,7 +57,7 @@ pub fn narrow_to_bucket(state: &mut AppState) -> Vec<Effect> {
     let columns = i64::try_from(state.histogram_columns.max(1)).unwrap_or(1);
     let width = ((to - from) / columns).max(1);
     let t = state.index.row(row).time_ms;
-    let start = from + (t - from) / width * width;
+    let start = from + (t - from).div_euclid(width) * width;
     let mut kept = without_time(&state.filter.applied);
     let window = format!(
         " since:{} until:{}",

@@ -31,7 +31,7 @@ pub fn update(state: &mut AppState, command: Command) -> Vec<Effect> {
 fn overlay(state: &mut AppState, command: Command) -> Vec<Effect> {
     let len = match state.mode {
         Mode::Rejects => state.index.rejects().len(),
-        _ => 64,
+        _ => state.help.len(),
     };
     match command {
         Command::Quit => return vec![Effect::Quit],
@@ -78,6 +78,7 @@ pub fn apply_filter_text(state: &mut AppState, text: &str) -> Vec<Effect> {
             state.filter.error = None;
             state.mode = Mode::Browse;
             state.timeline.to_top();
+            state.cursor_moved = false;
             state.refresh_rows()
         }
         Err(e) => {
@@ -290,11 +291,8 @@ fn navigate(state: &mut AppState, command: Command) -> Vec<Effect> {
     };
     match state.focus {
         Pane::Detail => {
-            state.detail.scroll = state
-                .detail
-                .scroll
-                .saturating_add_signed(delta)
-                .min(100_000);
+            let last = state.detail.line_count().saturating_sub(page);
+            state.detail.scroll = state.detail.scroll.saturating_add_signed(delta).min(last);
             Vec::new()
         }
         Pane::Identities => {
@@ -308,6 +306,7 @@ fn navigate(state: &mut AppState, command: Command) -> Vec<Effect> {
             let len = state.timeline_rows().len();
             state.timeline.move_by(delta, len, page);
             state.related = None;
+            state.cursor_moved = true;
             state.select_detail()
         }
     }

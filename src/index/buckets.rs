@@ -38,16 +38,19 @@ impl Buckets {
             .unwrap_or_default()
     }
 
-    /// Sums `[from, to)` into `count` equal buckets (empty ones included).
+    /// Sums the minutes overlapping `[from, to)` into `count` equal buckets (empty ones
+    /// included).
     #[must_use]
     pub fn histogram(&self, from_ms: i64, to_ms: i64, count: usize) -> Vec<Bucket> {
         let mut out = vec![Bucket::default(); count];
         let span = (to_ms - from_ms).max(1);
         for (&minute, b) in &self.by_minute {
             let t = minute * MINUTE_MS;
-            if t < from_ms || t >= to_ms {
+            // A range rarely starts on a minute: the minute it starts in still counts.
+            if t + MINUTE_MS <= from_ms || t >= to_ms {
                 continue;
             }
+            let t = t.max(from_ms);
             #[allow(
                 clippy::cast_possible_truncation,
                 clippy::cast_sign_loss,
@@ -59,5 +62,31 @@ impl Buckets {
             slot.failures += b.failures;
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Buckets, MINUTE_MS};
+    use crate::model::Outcome;
+
+    #[test]
+    fn a_range_starting_mid_minute_keeps_that_minute() {
+        let mut buckets = Buckets::default();
+        let start = 10 * MINUTE_MS + 10_000;
+        for i in 0..50 {
+            buckets.add(
+                start + i * 900,
+                if i % 5 == 0 {
+                    Outcome::Failure
+                } else {
+                    Outcome::Success
+                },
+            );
+        }
+        buckets.add(100 * MINUTE_MS, Outcome::Success);
+        let h = buckets.histogram(start, 100 * MINUTE_MS + 1, 10);
+        assert_eq!((h[0].events, h[0].failures), (50, 10));
+        assert_eq!(h.iter().map(|b| b.events).sum::<u32>(), 51);
     }
 }

@@ -78,15 +78,12 @@ impl AppState {
             .list
             .clamp(self.identities.groups.len(), self.page);
         if let Some(name) = drilled {
-            match self.identities.groups.iter().position(|g| g.name == name) {
-                Some(i) => {
-                    self.screen = Screen::Identity(i);
-                    self.identities.list.selected = i;
-                }
-                None => {
-                    self.screen = Screen::Identities;
-                    self.focus = crate::app::Pane::Identities;
-                }
+            if let Some(i) = self.identities.groups.iter().position(|g| g.name == name) {
+                self.screen = Screen::Identity(i);
+                self.identities.list.selected = i;
+            } else {
+                self.screen = Screen::Identities;
+                self.focus = crate::app::Pane::Identities;
             }
         }
         self.drill_rows();

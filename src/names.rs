@@ -20,6 +20,13 @@ pub fn short_identity(identity: &str) -> &str {
 #[must_use]
 pub fn compact_identity(identity: &str) -> String {
     let short = short_identity(identity);
+    // `SAMLUser:<provider key>:eve@uni.example`: the key is long and shared, the user is not.
+    if !short.starts_with("arn:")
+        && let Some((kind, rest)) = short.split_once(':')
+        && let Some((_, user)) = rest.rsplit_once(':')
+    {
+        return format!("{kind}:…:{user}");
+    }
     let Some(rest) = short.strip_prefix("assumed-role/") else {
         return short.to_owned();
     };
@@ -82,5 +89,13 @@ mod tests {
             "QuantumResearch"
         );
         assert_eq!(compact_identity("arn:aws:iam::1:user/ana"), "user/ana");
+        assert_eq!(
+            compact_identity("SAMLUser:kD1v3pXq7Yb2=:eve@uni.example"),
+            "SAMLUser:…:eve@uni.example"
+        );
+        assert_eq!(
+            compact_identity("AssumedRole:AROAEXAMPLE:job-7"),
+            "AssumedRole:…:job-7"
+        );
     }
 }

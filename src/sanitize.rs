@@ -7,16 +7,24 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-/// `true` for characters that must never reach a terminal as they are.
+/// `true` for characters that must never reach a terminal as they are: controls, and
+/// the invisible ones that reorder, hide or disguise text (an identity `user/a\u{200b}na`
+/// must not pass for `user/ana`).
 #[must_use]
 pub fn is_unsafe(c: char) -> bool {
     c.is_control() // C0, DEL and C1 (which includes the 8-bit CSI)
         || matches!(c,
-            '\u{200e}' | '\u{200f}' | '\u{061c}'       // directional marks
+            '\u{00ad}'                                 // soft hyphen
+            | '\u{061c}' | '\u{200e}' | '\u{200f}'     // directional marks
+            | '\u{0600}'..='\u{0605}' | '\u{06dd}' | '\u{070f}' | '\u{180e}'
+            | '\u{200b}'..='\u{200d}'                  // zero-width space, (non-)joiner
             | '\u{202a}'..='\u{202e}'                  // embeddings and overrides
-            | '\u{2066}'..='\u{2069}'                  // isolates
             | '\u{2028}' | '\u{2029}'                  // line and paragraph separators
-            | '\u{feff}')
+            | '\u{2060}'..='\u{206f}'                  // word joiner, isolates, invisible operators
+            | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}' // Hangul fillers
+            | '\u{feff}' | '\u{fff9}'..='\u{fffb}'     // BOM, interlinear annotations
+            | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e007f}') // tags
 }
 
 /// The text with every unsafe character replaced by a visible escape (`\e`, `\n`, `\u{202e}`).
@@ -59,6 +67,12 @@ mod tests {
     fn escapes_c1_and_bidi() {
         assert_eq!(display("a\u{9b}2Jb"), "a\\u{9b}2Jb");
         assert_eq!(display("user\u{202e}gpj.exe"), "user\\u{202e}gpj.exe");
+    }
+
+    #[test]
+    fn escapes_invisible_look_alikes() {
+        assert_eq!(display("user/a\u{200b}na"), "user/a\\u{200b}na");
+        assert_eq!(display("x\u{e0041}y\u{3164}"), "x\\u{e0041}y\\u{3164}");
     }
 
     #[test]

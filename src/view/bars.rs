@@ -6,6 +6,8 @@ use ratatui::widgets::Paragraph;
 use super::Theme;
 use super::text::{count, fit, minute};
 use crate::app::{AppState, Mode, Screen};
+use unicode_width::UnicodeWidthStr;
+
 use crate::sanitize::display;
 
 pub fn banner(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
@@ -16,7 +18,8 @@ pub fn banner(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     );
 }
 
-/// The filter always in view: editing with `:`, its error in place, shown/total counts.
+/// The filter always in view, with the shown/total counts at the right. While editing,
+/// the end of a long filter stays visible (where the cursor is), and its error in place.
 pub fn filter(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let shown = format!(
         "{} / {}",
@@ -24,45 +27,81 @@ pub fn filter(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         count(state.index.len())
     );
     let width = usize::from(area.width);
-    let line = if state.mode == Mode::Filter {
-        let mut spans = vec![
-            Span::styled(":", theme.header),
-            Span::raw(display(&state.filter.editing).into_owned()),
-            Span::styled("█", theme.dim),
-        ];
-        if let Some(error) = &state.filter.error {
-            spans.push(Span::raw("  "));
-            spans.push(Span::styled(
-                fit(error, width.saturating_sub(state.filter.editing.len() + 4)),
-                theme.error,
-            ));
-        }
-        Line::from(spans)
+    let room = width.saturating_sub(shown.len() + 2);
+    let mut spans = if state.mode == Mode::Filter {
+        editing(state, room, theme)
     } else {
         let text = if state.filter.text.is_empty() {
-            "(none: press : to filter, / to pick actions)".to_owned()
+            "(none: press : to filter, / to pick actions)"
         } else {
-            state.filter.text.clone()
+            state.filter.text.as_str()
         };
-        let room = width.saturating_sub(shown.len() + 10);
-        let left = format!("filter: {}", fit(&text, room));
-        let pad = width.saturating_sub(left.chars().count() + shown.len());
-        Line::from(vec![
-            Span::styled(left, theme.text),
-            Span::raw(" ".repeat(pad)),
-            Span::styled(shown, theme.header),
-        ])
+        vec![Span::styled(
+            fit(&format!("filter: {text}"), room),
+            theme.text,
+        )]
     };
-    frame.render_widget(Paragraph::new(line), area);
+    let used: usize = spans.iter().map(Span::width).sum();
+    spans.push(Span::raw(
+        " ".repeat(width.saturating_sub(used + shown.len())),
+    ));
+    spans.push(Span::styled(shown, theme.header));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Counts, duplicates, rejects, the time range, load progress and the help hint.
+fn editing<'a>(state: &AppState, room: usize, theme: &Theme) -> Vec<Span<'a>> {
+    let error = state.filter.error.as_deref().map(|e| fit(e, room / 2));
+    let error_w = error.as_ref().map_or(0, |e| e.width() + 2);
+    let text = tail(
+        &display(&state.filter.editing),
+        room.saturating_sub(error_w + 2),
+    );
+    let mut spans = vec![
+        Span::styled(":", theme.header),
+        Span::raw(text),
+        Span::styled("█", theme.dim),
+    ];
+    if let Some(error) = error {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(error, theme.error));
+    }
+    spans
+}
+
+/// The last `width` columns of `text`, a cut marked with `…` at the start.
+fn tail(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+/// The help hint, load progress and the way back first (they must fit at 80 columns),
+/// then counts, duplicates, rejects and the time range.
 pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let mut parts = vec![format!(
+    let mut parts = vec!["? help".to_owned()];
+    if !state.load.finished && state.load.total_bytes > 0 {
+        let percent = state.load.done_bytes.saturating_mul(100) / state.load.total_bytes.max(1);
+        parts.push(format!("loading {percent}%"));
+    }
+    if let Screen::Identity(_) = state.screen {
+        parts.push("Esc back".into());
+    }
+    parts.push(format!(
         "{}/{} events",
         count(state.timeline_rows().len()),
         count(state.index.len())
-    )];
+    ));
     parts.push(format!(
         "{} dup",
         count(usize::try_from(state.index.duplicates()).unwrap_or(usize::MAX))
@@ -72,21 +111,13 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         count(state.index.rejects().len())
     ));
     if let Some((first, last)) = state.index.time_range() {
-        parts.push(format!(
-            "{} → {}{}",
+        let zone = if state.local_time { "local" } else { "UTC" };
+        let (first, last) = (
             minute(first, state.local_time, false),
             minute(last, state.local_time, false),
-            if state.local_time { " local" } else { " UTC" }
-        ));
+        );
+        parts.push(format!("{first} → {last} {zone}"));
     }
-    if !state.load.finished && state.load.total_bytes > 0 {
-        let percent = state.load.done_bytes.saturating_mul(100) / state.load.total_bytes.max(1);
-        parts.push(format!("loading {percent}%"));
-    }
-    if let Screen::Identity(_) = state.screen {
-        parts.push("Esc back".into());
-    }
-    parts.push("? help".into());
     let text = match &state.notice {
         Some(notice) => format!("{} · {}", display(notice), parts.join(" · ")),
         None => parts.join(" · "),

@@ -3,7 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::text::{count, fit, minute, time};
+use super::text::{count, fit, minute, pad, time};
 use super::{Theme, block};
 use crate::app::identities::{IdentityGroup, breakdown};
 use crate::app::{AppState, Pane};
@@ -94,9 +94,9 @@ fn group_line(g: &IdentityGroup, l: &Layout, local: bool) -> String {
             .map_or_else(|| "…".to_owned(), |d| count(pick(d)))
     };
     format!(
-        "{:<name_w$} {:<type_w$} {:>8} {:>6} {:>7} {:>5}{first} {}",
-        fit(&compact_identity(&g.name), name_w),
-        fit(&g.kind, type_w),
+        "{} {} {:>8} {:>6} {:>7} {:>5}{first} {}",
+        pad(&fit(&compact_identity(&g.name), name_w), name_w),
+        pad(&fit(&g.kind, type_w), type_w),
         count(g.events),
         failures,
         distinct(|(actions, _)| actions),

@@ -4,17 +4,37 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Local};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use crate::sanitize::display;
 
-/// Display-safe text cut to `width` characters (a cut is marked with `…`).
+/// Display-safe text cut to `width` terminal columns (a cut is marked with `…`); wide
+/// characters (CJK) count two columns.
 #[must_use]
 pub fn fit(text: &str, width: usize) -> String {
     let safe: Cow<'_, str> = display(text);
-    if safe.chars().count() <= width {
+    if safe.width() <= width {
         return safe.into_owned();
     }
-    let mut out: String = safe.chars().take(width.saturating_sub(1)).collect();
+    let mut out = String::new();
+    let mut used = 0;
+    for c in safe.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
     out.push('…');
+    out
+}
+
+/// `text` followed by spaces up to `width` columns (format's `{:<w$}` counts characters).
+#[must_use]
+pub fn pad(text: &str, width: usize) -> String {
+    let mut out = text.to_owned();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text.width())));
     out
 }
 
@@ -73,6 +93,8 @@ mod tests {
     #[test]
     fn fits_and_sanitises() {
         assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("量子計算です", 7), "量子計…");
+        assert_eq!(pad("量子", 6), "量子  ");
         assert_eq!(fit("a\u{1b}[2Jb", 20), "a\\e[2Jb");
         assert_eq!(count(1_234_567), "1,234,567");
         assert_eq!(count(12), "12");

@@ -3,7 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::text::{fit, time};
+use super::text::{fit, pad, time};
 use super::{Theme, block};
 use crate::app::AppState;
 use crate::index::Column;
@@ -107,11 +107,8 @@ fn event_line<'a>(
     } else {
         theme.text
     };
-    let (id_w, action_w) = (w.identity, w.action);
     let mark = if failed { "!" } else { " " };
     let when = time(row.time_ms, state.local_time);
-    Line::styled(
-        format!("{when} {mark} {identity:<id_w$} {action:<action_w$} {ip}"),
-        style,
-    )
+    let (identity, action) = (pad(&identity, w.identity), pad(&action, w.action));
+    Line::styled(format!("{when} {mark} {identity} {action} {ip}"), style)
 }

@@ -81,7 +81,6 @@ fn fields<'a>(state: &AppState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         ),
         field("action", text(Column::Action)),
         field("identity", text(Column::Identity)),
-        field("type", text(Column::IdentityType)),
     ];
     let outcome_line = field("outcome", &outcome);
     lines.push(if row.outcome == Outcome::Failure {
@@ -91,6 +90,8 @@ fn fields<'a>(state: &AppState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     });
     lines.push(field("source ip", text(Column::Ip)));
     lines.push(field("agent", text(Column::UserAgent)));
+    // The identity type below the who/what/where a responder reads first.
+    lines.push(field("type", text(Column::IdentityType)));
     lines.push(field(
         "where",
         &format!(

@@ -5,18 +5,14 @@ mod explorer;
 
 use explorer::{demo_state, press, type_text};
 use qtrail::app::{AppState, Command};
-use qtrail::view::{Theme, page_and_columns, render};
+use qtrail::view::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
 fn draw(state: &mut AppState, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let (page, columns) = page_and_columns(ratatui::layout::Rect::new(0, 0, width, height), state);
-    state.prepare_frame(page, columns);
-    terminal
-        .draw(|frame| render(frame, state, theme))
-        .expect("draw");
+    qtrail::term::draw(&mut terminal, state, theme).expect("draw");
     terminal
 }
 

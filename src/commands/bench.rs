@@ -133,7 +133,8 @@ fn megabytes(bytes: usize) -> f64 {
     bytes as f64 / 1_048_576.0
 }
 
-fn millis(since: Instant) -> f64 {
+/// Milliseconds elapsed, for the benchmark reports.
+pub(super) fn millis(since: Instant) -> f64 {
     since.elapsed().as_secs_f64() * 1000.0
 }
 

@@ -7,11 +7,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde::Serialize;
 
+use super::bench::millis;
 use crate::app::{AppState, Command, Keymap, update};
 use crate::index::Index;
 use crate::load::{LoadMsg, SourceIds, spawn_load};
 use crate::source::Input;
-use crate::view::{Theme, page_and_columns, render};
+use crate::term::draw;
+use crate::view::Theme;
 
 #[derive(Serialize)]
 pub struct UiReport {
@@ -103,7 +105,7 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16) -> anyhow::Result<UiRepo
         let done = matches!(msg, LoadMsg::Done);
         if state.apply_load(msg) && first_screen_ms.is_none() {
             let _ = state.data_changed();
-            draw(&mut terminal, &mut state)?;
+            draw(&mut terminal, &mut state, &Theme::colored())?;
             first_screen_ms = Some(millis(started));
         }
         if done {
@@ -111,7 +113,7 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16) -> anyhow::Result<UiRepo
         }
     }
     let _ = state.data_changed();
-    draw(&mut terminal, &mut state)?;
+    draw(&mut terminal, &mut state, &Theme::colored())?;
     let load_ms = millis(started);
     // The filter typed before the timed keys; its last characters are typed in the script.
     "service:braket outcome:fail".clone_into(&mut state.filter.text);
@@ -121,7 +123,7 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16) -> anyhow::Result<UiRepo
         for &command in *commands {
             let t = Instant::now();
             let _effects = update(&mut state, command);
-            draw(&mut terminal, &mut state)?;
+            draw(&mut terminal, &mut state, &Theme::colored())?;
             times.push(millis(t));
         }
         times.sort_by(f64::total_cmp);
@@ -139,19 +141,4 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16) -> anyhow::Result<UiRepo
         size: format!("{width}x{height}"),
         steps,
     })
-}
-
-fn draw(terminal: &mut Terminal<TestBackend>, state: &mut AppState) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    let (page, columns) = page_and_columns(
-        ratatui::layout::Rect::new(0, 0, size.width, size.height),
-        state,
-    );
-    state.prepare_frame(page, columns);
-    terminal.draw(|frame| render(frame, state, &Theme::colored()))?;
-    Ok(())
-}
-
-fn millis(since: Instant) -> f64 {
-    since.elapsed().as_secs_f64() * 1000.0
 }

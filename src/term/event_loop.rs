@@ -85,14 +85,13 @@ where
     }
 }
 
-fn draw<B: Backend>(
+/// Lays the frame out for the terminal's size, then renders it: the one drawing path of
+/// the explorer, its benchmark and its snapshot tests (generic over the backend).
+pub fn draw<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut AppState,
     theme: &Theme,
-) -> anyhow::Result<()>
-where
-    B::Error: Send + Sync + 'static,
-{
+) -> Result<(), B::Error> {
     let size = terminal.size()?;
     let (page, columns) = page_and_columns(
         ratatui::layout::Rect::new(0, 0, size.width, size.height),

@@ -12,7 +12,7 @@ use crate::source::Input;
 use crate::view::Theme;
 
 pub use effects::Outcome;
-pub use event_loop::run_loop;
+pub use event_loop::{draw, run_loop};
 
 /// Opens the explorer on `inputs`; returns when the user quits. The terminal is restored
 /// on every exit path: `ratatui::init` installs a panic hook that restores it first.

@@ -13,7 +13,7 @@ pub struct RawScan {
     pub generation: u64,
     pub matcher: Arc<Matcher>,
     pub candidates: Vec<(u32, RawRef)>,
-    pub sources: Vec<Option<crate::index::SourceInfo>>,
+    pub sources: Arc<Vec<Option<crate::index::SourceInfo>>>,
 }
 
 impl AppState {
@@ -34,7 +34,7 @@ impl AppState {
                 generation: self.generation,
                 matcher: Arc::new(matcher),
                 candidates,
-                sources: self.index.sources().to_vec(),
+                sources: self.index.shared_sources(),
             }));
             self.rows = Vec::new();
         } else {

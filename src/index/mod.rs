@@ -37,7 +37,8 @@ pub struct Index {
     seen: dedup::Dedup,
     duplicates: u64,
     rejects: Vec<Reject>,
-    sources: Vec<Option<SourceInfo>>,
+    /// Shared with background reads of originals, which take a pointer, not a copy.
+    sources: std::sync::Arc<Vec<Option<SourceInfo>>>,
     buckets: buckets::Buckets,
     providers: [usize; 2],
     /// A kept copy moved in the input order: the next sort starts over.
@@ -53,10 +54,11 @@ impl Index {
     /// Registers a source under the id its loader gave it.
     pub fn set_source(&mut self, id: SourceId, info: SourceInfo) {
         let slot = id as usize;
-        if self.sources.len() <= slot {
-            self.sources.resize_with(slot + 1, || None);
+        let sources = std::sync::Arc::make_mut(&mut self.sources);
+        if sources.len() <= slot {
+            sources.resize_with(slot + 1, || None);
         }
-        self.sources[slot] = Some(info);
+        sources[slot] = Some(info);
     }
 
     /// Adds a batch: new events are indexed, events already seen counted as duplicates.
@@ -222,6 +224,12 @@ impl Index {
     #[must_use]
     pub fn sources(&self) -> &[Option<SourceInfo>] {
         &self.sources
+    }
+
+    /// The sources, shared, for a task that reads originals off the UI thread.
+    #[must_use]
+    pub fn shared_sources(&self) -> std::sync::Arc<Vec<Option<SourceInfo>>> {
+        std::sync::Arc::clone(&self.sources)
     }
 
     #[must_use]

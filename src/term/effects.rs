@@ -28,7 +28,7 @@ pub fn run(
         Effect::Quit => return false,
         Effect::ReadOriginal(row) => {
             let raw = state.index.row(row).raw;
-            let sources = state.index.sources().to_vec();
+            let sources = state.index.shared_sources();
             let (reader, done) = (Arc::clone(reader), done.clone());
             tokio::task::spawn_blocking(move || {
                 let bytes = match reader.lock() {

@@ -71,73 +71,70 @@ pub struct JsonLine {
 /// become `{… n}` / `[… n]`.
 #[must_use]
 pub fn json_lines(value: &Value, folded: bool) -> Vec<JsonLine> {
-    let mut out = Vec::new();
-    emit(value, None, 0, folded, true, &mut out);
-    out
+    let mut printer = Printer {
+        folded,
+        out: Vec::new(),
+    };
+    printer.value(value, None, 0, true);
+    printer.out
 }
 
-fn emit(
-    value: &Value,
-    key: Option<&str>,
-    depth: usize,
+struct Printer {
     folded: bool,
-    last: bool,
-    out: &mut Vec<JsonLine>,
-) {
-    let mut parts = Vec::new();
-    if let Some(key) = key {
-        parts.push((Token::Key, format!("{key:?}")));
-        parts.push((Token::Punct, ": ".to_owned()));
-    }
-    let comma = if last { "" } else { "," };
-    let (open, close, len) = match value {
-        Value::Object(map) => ("{", "}", map.len()),
-        Value::Array(items) => ("[", "]", items.len()),
-        scalar => {
-            parts.push(scalar_token(scalar));
-            parts.push((Token::Punct, comma.to_owned()));
-            out.push(JsonLine {
-                indent: depth,
-                parts,
-            });
-            return;
+    out: Vec<JsonLine>,
+}
+
+impl Printer {
+    fn value(&mut self, value: &Value, key: Option<&str>, depth: usize, last: bool) {
+        let mut parts = Vec::new();
+        if let Some(key) = key {
+            parts.push((Token::Key, format!("{key:?}")));
+            parts.push((Token::Punct, ": ".to_owned()));
         }
-    };
-    if len == 0 || (folded && depth >= 1) {
-        let body = if len == 0 {
-            format!("{open}{close}")
-        } else {
-            format!("{open}… {len}{close}")
+        let comma = if last { "" } else { "," };
+        let (open, close, len) = match value {
+            Value::Object(map) => ("{", "}", map.len()),
+            Value::Array(items) => ("[", "]", items.len()),
+            scalar => {
+                parts.push(scalar_token(scalar));
+                parts.push((Token::Punct, comma.to_owned()));
+                return self.line(depth, parts);
+            }
         };
-        parts.push((Token::Punct, body + comma));
-        out.push(JsonLine {
-            indent: depth,
-            parts,
-        });
-        return;
-    }
-    parts.push((Token::Punct, open.to_owned()));
-    out.push(JsonLine {
-        indent: depth,
-        parts,
-    });
-    match value {
-        Value::Object(map) => {
-            for (i, (k, v)) in map.iter().enumerate() {
-                emit(v, Some(k), depth + 1, folded, i + 1 == len, out);
-            }
+        if len == 0 || (self.folded && depth >= 1) {
+            let body = if len == 0 {
+                format!("{open}{close}")
+            } else {
+                format!("{open}… {len}{close}")
+            };
+            parts.push((Token::Punct, body + comma));
+            return self.line(depth, parts);
         }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                emit(v, None, depth + 1, folded, i + 1 == len, out);
-            }
-        }
-        _ => {}
+        parts.push((Token::Punct, open.to_owned()));
+        self.line(depth, parts);
+        self.children(value, depth + 1, len);
+        self.line(depth, vec![(Token::Punct, format!("{close}{comma}"))]);
     }
-    out.push(JsonLine {
-        indent: depth,
-        parts: vec![(Token::Punct, format!("{close}{comma}"))],
-    });
+
+    fn children(&mut self, value: &Value, depth: usize, len: usize) {
+        match value {
+            Value::Object(map) => {
+                for (i, (k, v)) in map.iter().enumerate() {
+                    self.value(v, Some(k), depth, i + 1 == len);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    self.value(v, None, depth, i + 1 == len);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn line(&mut self, indent: usize, parts: Vec<(Token, String)>) {
+        self.out.push(JsonLine { indent, parts });
+    }
 }
 
 fn scalar_token(value: &Value) -> (Token, String) {

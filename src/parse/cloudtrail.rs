@@ -18,34 +18,8 @@ pub fn is_cloudtrail(f: &Fields) -> bool {
 }
 
 pub fn normalize(mut f: Fields<'_>) -> Result<Normalized<'_>, RejectReason> {
-    // Logstash moves the record's own time to `@timestamp`.
-    let time_ms = match (f.eventTime.get(), f.at_timestamp.get()) {
-        (Some(t), _) | (None, Some(t)) => parse_time(t)
-            .ok_or_else(|| RejectReason::NoUsableTime(format!("eventTime {t:?} is not a time")))?,
-        (None, None) => {
-            return Err(RejectReason::NoUsableTime(
-                "CloudTrail record without eventTime".into(),
-            ));
-        }
-    };
-    let console_failure = f
-        .responseElements
-        .get()
-        .and_then(|r| r.ConsoleLogin.get())
-        .is_some_and(|v| v.eq_ignore_ascii_case("failure"));
-    let error_code = f.errorCode.take();
-    let outcome = if error_code.is_some() || console_failure {
-        Outcome::Failure
-    } else {
-        Outcome::Success
-    };
-    let error = error_code.or_else(|| {
-        console_failure.then(|| {
-            f.errorMessage
-                .take()
-                .unwrap_or(Cow::Borrowed("ConsoleLogin Failure"))
-        })
-    });
+    let time_ms = event_time(&f)?;
+    let (outcome, error) = outcome_of(&mut f);
     let user = f.userIdentity.0.take().unwrap_or_default();
     let account = f
         .recipientAccountId
@@ -67,6 +41,40 @@ pub fn normalize(mut f: Fields<'_>) -> Result<Normalized<'_>, RejectReason> {
         request_id: f.requestID.take(),
         event_id: f.eventID.take(),
     })
+}
+
+/// `eventTime`, or the `@timestamp` Logstash moves it to.
+fn event_time(f: &Fields<'_>) -> Result<i64, RejectReason> {
+    match (f.eventTime.get(), f.at_timestamp.get()) {
+        (Some(t), _) | (None, Some(t)) => parse_time(t)
+            .ok_or_else(|| RejectReason::NoUsableTime(format!("eventTime {t:?} is not a time"))),
+        (None, None) => Err(RejectReason::NoUsableTime(
+            "CloudTrail record without eventTime".into(),
+        )),
+    }
+}
+
+/// A failure is an `errorCode`, or a failed console sign-in (which carries none: its
+/// error is the `errorMessage`).
+fn outcome_of<'a>(f: &mut Fields<'a>) -> (Outcome, Option<Cow<'a, str>>) {
+    let console_failure = f
+        .responseElements
+        .get()
+        .and_then(|r| r.ConsoleLogin.get())
+        .is_some_and(|v| v.eq_ignore_ascii_case("failure"));
+    let error = f.errorCode.take().or_else(|| {
+        console_failure.then(|| {
+            f.errorMessage
+                .take()
+                .unwrap_or(Cow::Borrowed("ConsoleLogin Failure"))
+        })
+    });
+    let outcome = if error.is_some() {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    };
+    (outcome, error)
 }
 
 /// `eventSource` without `.amazonaws.com`, a colon, and `eventName`.

@@ -58,58 +58,57 @@ fn fields<'a>(state: &AppState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         return vec![Line::styled("no event selected", theme.dim)];
     };
     let row = state.index.row(id);
-    let text = |c: Column| state.index.text(row, c);
-    let value_w = width.saturating_sub(10);
-    let field = |name: &str, value: &str| {
-        Line::from(vec![
-            Span::styled(format!("{name:<9} "), theme.header),
-            Span::raw(fit(value, value_w)),
-        ])
-    };
+    let text = |c: Column| state.index.text(row, c).to_owned();
+    let zone = if state.local_time { "local" } else { "UTC" };
     let outcome = match (row.outcome, text(Column::Error)) {
         (Outcome::Failure, error) if !error.is_empty() => format!("failure  {error}"),
         (o, _) => o.name().to_owned(),
     };
-    let mut lines = vec![
-        field(
+    let pairs = [
+        (
             "time",
-            &format!(
-                "{} {}",
-                time(row.time_ms, state.local_time),
-                if state.local_time { "local" } else { "UTC" }
+            format!("{} {zone}", time(row.time_ms, state.local_time)),
+        ),
+        ("action", text(Column::Action)),
+        ("identity", text(Column::Identity)),
+        ("outcome", outcome),
+        ("source ip", text(Column::Ip)),
+        ("agent", text(Column::UserAgent)),
+        // The identity type below the who/what/where a responder reads first.
+        ("type", text(Column::IdentityType)),
+        (
+            "where",
+            format!(
+                "{} {} ({})",
+                text(Column::Region),
+                text(Column::Account),
+                row.provider
             ),
         ),
-        field("action", text(Column::Action)),
-        field("identity", text(Column::Identity)),
+        (
+            "file",
+            format!(
+                "{}:{}",
+                state.index.source_name(row.raw.source),
+                row.raw.offset
+            ),
+        ),
     ];
-    let outcome_line = field("outcome", &outcome);
-    lines.push(if row.outcome == Outcome::Failure {
-        outcome_line.style(theme.failure)
-    } else {
-        outcome_line
-    });
-    lines.push(field("source ip", text(Column::Ip)));
-    lines.push(field("agent", text(Column::UserAgent)));
-    // The identity type below the who/what/where a responder reads first.
-    lines.push(field("type", text(Column::IdentityType)));
-    lines.push(field(
-        "where",
-        &format!(
-            "{} {} ({})",
-            text(Column::Region),
-            text(Column::Account),
-            row.provider
-        ),
-    ));
-    lines.push(field(
-        "file",
-        &format!(
-            "{}:{}",
-            state.index.source_name(row.raw.source),
-            row.raw.offset
-        ),
-    ));
-    lines
+    let value_w = width.saturating_sub(10);
+    pairs
+        .into_iter()
+        .map(|(name, value)| {
+            let line = Line::from(vec![
+                Span::styled(format!("{name:<9} "), theme.header),
+                Span::raw(fit(&value, value_w)),
+            ]);
+            if name == "outcome" && row.outcome == Outcome::Failure {
+                line.style(theme.failure)
+            } else {
+                line
+            }
+        })
+        .collect()
 }
 
 fn style(token: Token, theme: &Theme) -> ratatui::style::Style {

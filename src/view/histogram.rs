@@ -7,37 +7,20 @@ use super::text::time;
 use super::{Theme, block};
 use crate::app::AppState;
 use crate::app::timeline::histogram_range;
+use crate::index::Bucket;
 
 const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /// Events per bucket over the shown range; a bucket with failures gets a `!` under its
 /// bar (and the failure colour), empty buckets stay blank, the axis shows full dates.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let inner_h = usize::from(area.height.saturating_sub(3)).max(1);
+    let height = usize::from(area.height.saturating_sub(3)).max(1);
     let buckets = &state.histogram;
     let max = buckets.iter().map(|b| b.events).max().unwrap_or(0).max(1);
-    let mut lines: Vec<Line> = Vec::new();
-    for level in (0..inner_h).rev() {
-        let spans: Vec<Span> = buckets
-            .iter()
-            .map(|b| {
-                let scaled = u64::from(b.events) * (inner_h as u64) * 8 / u64::from(max);
-                let here = scaled.saturating_sub(level as u64 * 8).min(8);
-                let style = if b.failures > 0 {
-                    theme.bar_failure
-                } else {
-                    theme.bar
-                };
-                let ch = if b.events > 0 && level == 0 && here == 0 {
-                    LEVELS[1]
-                } else {
-                    LEVELS[here as usize]
-                };
-                Span::styled(ch.to_string(), style)
-            })
-            .collect();
-        lines.push(Line::from(spans));
-    }
+    let mut lines: Vec<Line> = (0..height)
+        .rev()
+        .map(|level| bar_row(buckets, level, height, max, theme))
+        .collect();
     let marks: String = buckets
         .iter()
         .map(|b| if b.failures > 0 { '!' } else { ' ' })
@@ -62,4 +45,34 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         Paragraph::new(lines).block(block(&title, false, theme)),
         area,
     );
+}
+
+/// One row of the bars, `level` rows above the bottom, in eighths of a cell; a bucket
+/// with any event shows at least the lowest eighth.
+fn bar_row<'a>(
+    buckets: &[Bucket],
+    level: usize,
+    height: usize,
+    max: u32,
+    theme: &Theme,
+) -> Line<'a> {
+    let spans: Vec<Span> = buckets
+        .iter()
+        .map(|b| {
+            let scaled = u64::from(b.events) * (height as u64) * 8 / u64::from(max);
+            let here = scaled.saturating_sub(level as u64 * 8).min(8);
+            let style = if b.failures > 0 {
+                theme.bar_failure
+            } else {
+                theme.bar
+            };
+            let ch = if b.events > 0 && level == 0 && here == 0 {
+                LEVELS[1]
+            } else {
+                LEVELS[here as usize]
+            };
+            Span::styled(ch.to_string(), style)
+        })
+        .collect();
+    Line::from(spans)
 }

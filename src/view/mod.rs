@@ -60,48 +60,44 @@ pub fn areas(area: Rect, state: &AppState) -> Areas {
     ])
     .areas(area);
     let banner = (banner_rows > 0).then_some(banner);
-    match state.screen {
-        Screen::Identities => Areas {
-            banner,
-            histogram: None,
-            summary: None,
-            list: body,
-            detail: None,
-            filter,
-            status,
-        },
+    let mut areas = Areas {
+        banner,
+        histogram: None,
+        summary: None,
+        list: body,
+        detail: None,
+        filter,
+        status,
+    };
+    // Above the list: the histogram for events, the summary for an identity.
+    let tall = area.height >= 30;
+    let header_rows = match state.screen {
+        Screen::Identities => return areas,
         Screen::Events => {
-            let hist_rows = if area.height >= 30 { 6 } else { 4 };
-            let [hist, rest] =
-                Layout::vertical([Constraint::Length(hist_rows), Constraint::Min(3)]).areas(body);
-            let (list, detail) = split_list_detail(rest, area.width);
-            Areas {
-                banner,
-                histogram: Some(hist),
-                summary: None,
-                list,
-                detail: Some(detail),
-                filter,
-                status,
+            if tall {
+                6
+            } else {
+                4
             }
         }
         Screen::Identity(_) => {
-            let summary_rows = if area.height >= 30 { 9 } else { 6 };
-            let [summary, rest] =
-                Layout::vertical([Constraint::Length(summary_rows), Constraint::Min(3)])
-                    .areas(body);
-            let (list, detail) = split_list_detail(rest, area.width);
-            Areas {
-                banner,
-                histogram: None,
-                summary: Some(summary),
-                list,
-                detail: Some(detail),
-                filter,
-                status,
+            if tall {
+                9
+            } else {
+                6
             }
         }
+    };
+    let [header, rest] =
+        Layout::vertical([Constraint::Length(header_rows), Constraint::Min(3)]).areas(body);
+    let (list, detail) = split_list_detail(rest, area.width);
+    (areas.list, areas.detail) = (list, Some(detail));
+    if state.screen == Screen::Events {
+        areas.histogram = Some(header);
+    } else {
+        areas.summary = Some(header);
     }
+    areas
 }
 
 fn split_list_detail(area: Rect, width: u16) -> (Rect, Rect) {

@@ -6,6 +6,7 @@ use super::overlays::centred;
 use super::text::count;
 use super::{Theme, block};
 use crate::app::AppState;
+use crate::app::palette::Candidate;
 use crate::sanitize::display;
 
 /// `/`: distinct actions ranked by the fuzzy matcher, matched characters highlighted,
@@ -39,31 +40,40 @@ pub fn render(frame: &mut Frame, state: &AppState, theme: &Theme) {
         .skip(palette.list.offset)
         .take(height)
     {
-        let chosen = if palette.chosen.contains(&c.action) {
-            "[x] "
-        } else {
-            "[ ] "
-        };
-        let base = if i == palette.list.selected {
-            theme.selected
-        } else {
-            theme.text
-        };
-        let mut spans = vec![Span::styled(chosen, base)];
-        for (at, ch) in display(&c.action).chars().take(width).enumerate() {
-            let style = if c.matched.contains(&at) {
-                base.patch(theme.matched)
-            } else {
-                base
-            };
-            spans.push(Span::styled(ch.to_string(), style));
-        }
-        spans.push(Span::styled(format!("  {}", count(c.count)), theme.dim));
-        lines.push(Line::from(spans));
+        let chosen = palette.chosen.contains(&c.action);
+        lines.push(candidate_line(
+            c,
+            chosen,
+            i == palette.list.selected,
+            width,
+            theme,
+        ));
     }
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).block(block("actions", true, theme)),
         area,
     );
+}
+
+/// `[x] braket:CancelQuantumTask  14`, the characters the query matched highlighted.
+fn candidate_line<'a>(
+    c: &Candidate,
+    chosen: bool,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
+    let base = if selected { theme.selected } else { theme.text };
+    let mut spans = vec![Span::styled(if chosen { "[x] " } else { "[ ] " }, base)];
+    for (at, ch) in display(&c.action).chars().take(width).enumerate() {
+        let style = if c.matched.contains(&at) {
+            base.patch(theme.matched)
+        } else {
+            base
+        };
+        spans.push(Span::styled(ch.to_string(), style));
+    }
+    spans.push(Span::styled(format!("  {}", count(c.count)), theme.dim));
+    Line::from(spans)
 }

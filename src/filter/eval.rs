@@ -28,6 +28,12 @@ enum Test {
         column: Column,
         allowed: Bits,
     },
+    /// Rows are checked by action (each action has one service); candidates come from
+    /// the service postings.
+    Service {
+        actions: Bits,
+        services: Vec<u32>,
+    },
     Outcome([bool; 4]),
     Provider([bool; 2]),
     IdHash(Vec<u64>),
@@ -197,16 +203,22 @@ fn matches_action_name(pattern: &Pattern, action: &str) -> bool {
 fn service_test(index: &Index, any_of: &[Pattern]) -> Test {
     let postings = index.postings();
     let actions = index.strings(Column::Action);
+    let services: Vec<u32> = postings
+        .services()
+        .iter()
+        .skip(1)
+        .filter(|(_, name)| any_of.iter().any(|p| p.matches(name)))
+        .map(|(id, _)| id)
+        .collect();
     let mut allowed = Bits::new(actions.len());
     for (id, _) in actions.iter().skip(1) {
-        let service = postings.services().get(postings.service_of_action(id));
-        if any_of.iter().any(|p| p.matches(service)) {
+        if services.contains(&postings.service_of_action(id)) {
             allowed.set(id);
         }
     }
-    Test::Ids {
-        column: Column::Action,
-        allowed,
+    Test::Service {
+        actions: allowed,
+        services,
     }
 }
 
@@ -228,6 +240,7 @@ fn id_test(any_of: &[Pattern]) -> Test {
 fn row_test(test: &Test, row: &Row) -> Option<bool> {
     Some(match test {
         Test::Ids { column, allowed } => allowed.has(row.col(*column)),
+        Test::Service { actions, .. } => actions.has(row.col(Column::Action)),
         Test::Outcome(mask) => mask[row.outcome as usize],
         Test::Provider(mask) => mask[row.provider as usize],
         Test::IdHash(hashes) => hashes
@@ -246,6 +259,9 @@ fn candidates_len(index: &Index, test: &Test) -> Option<usize> {
     match test {
         Test::Ids { column, allowed } if crate::index::Postings::has(*column) => {
             Some(allowed.ids().map(|id| postings.of(*column, id).len()).sum())
+        }
+        Test::Service { services, .. } => {
+            Some(services.iter().map(|&s| postings.of_service(s).len()).sum())
         }
         Test::Outcome(mask) => Some(sum_masked(mask, &Outcome::ALL, |o| {
             postings.outcome(o).len()
@@ -269,6 +285,11 @@ fn candidates(index: &Index, test: &Test) -> Vec<u32> {
         Test::Ids { column, allowed } => allowed
             .ids()
             .for_each(|id| out.extend_from_slice(postings.of(*column, id))),
+        Test::Service { services, .. } => {
+            for &service in services {
+                out.extend_from_slice(postings.of_service(service));
+            }
+        }
         Test::Outcome(mask) => {
             for (o, _) in Outcome::ALL.iter().zip(mask).filter(|(_, on)| **on) {
                 out.extend_from_slice(postings.outcome(*o));

@@ -64,8 +64,8 @@ impl BlockStore {
     }
 
     /// Memory held by the compressed blocks and the tail.
-    #[must_use]
-    pub fn compressed_len(&self) -> usize {
+    #[cfg(test)]
+    fn compressed_len(&self) -> usize {
         self.inner.lock().map_or(0, |i| {
             i.blocks.iter().map(Vec::len).sum::<usize>() + i.tail.len()
         })

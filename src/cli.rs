@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::live::{ListenAddr, MAX_BODY, MAX_CONNECTIONS, MAX_NET_LINE};
 use crate::output::QueryFormat;
 
 const INPUTS_HELP: &str = "INPUT is a file, a folder (read recursively: a copied \
@@ -29,13 +30,66 @@ Examples:
 /// Explore the audit trail of quantum-computing clouds: Amazon Braket (AWS `CloudTrail`) and
 /// IBM Qiskit Runtime (IBM Cloud Activity Tracker, CADF).
 #[derive(Parser, Debug)]
-#[command(name = "qtrail", version, about, after_help = INPUTS_HELP, args_conflicts_with_subcommands = true)]
+#[command(name = "qtrail", version, about, after_help = INPUTS_HELP, after_long_help = live_help(), args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
     /// Files, folders or - (stdin) to explore.
     pub inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub live: LiveArgs,
+}
+
+/// Long help: inputs, then live use with the limits as they are compiled in.
+fn live_help() -> String {
+    format!(
+        "{INPUTS_HELP}
+
+Live: while events arrive the timeline keeps the newest in view; moving up pauses it (the
+status bar counts what arrives) and F follows again. Examples:
+  qtrail -f /var/log/trail.ndjson         tail a file, across rotation and truncation
+  qtrail -f AWSLogs/                      load a synced bucket, then each new .json.gz
+  shipper | qtrail -                      one record a line from a pipe
+  qtrail --listen http://127.0.0.1:8080   then: curl --data-binary @events.json 127.0.0.1:8080
+  qtrail --listen tcp://:5170             then: nc 127.0.0.1 5170 < events.ndjson
+  qtrail query --follow --filter outcome:failure trail/
+
+Limits: network lines up to {} MiB, HTTP bodies up to {} MiB, {MAX_CONNECTIONS} connections
+at once per listener; what is refused is counted as a reject.",
+        MAX_NET_LINE >> 20,
+        MAX_BODY >> 20
+    )
+}
+
+/// Live sources, shared by the explorer and `query --follow`.
+#[derive(Args, Debug, Default)]
+pub struct LiveArgs {
+    /// Keep reading: new lines of files (across rotation and truncation, like `tail -F`)
+    /// and new files below folders (once completely written).
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+    /// Receive events at tcp://HOST:PORT (one JSON record a line) or http://HOST:PORT
+    /// (POST / with NDJSON, a JSON array or {"Records":[...]}). Repeatable. Port 0 picks a
+    /// free port (its number is shown).
+    #[arg(long, value_name = "URL", value_parser = ListenAddr::parse)]
+    pub listen: Vec<ListenAddr>,
+    /// Require `Authorization: Bearer TOKEN` on HTTP requests (401 without it).
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "QTRAIL_LISTEN_TOKEN",
+        hide_env_values = true
+    )]
+    pub listen_token: Option<String>,
+    /// Allow --listen on addresses other than loopback (events from other machines).
+    #[arg(long)]
+    pub listen_remote: bool,
+    /// Keep at most this many events in memory, evicting the oldest (counted in the
+    /// status bar).
+    #[arg(long, value_name = "N")]
+    pub max_events: Option<usize>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -74,8 +128,10 @@ pub struct QueryArgs {
     #[arg(long)]
     pub raw: bool,
     /// Files, folders or - (stdin).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "listen")]
     pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub live: LiveArgs,
 }
 
 #[derive(Args, Debug)]

@@ -20,6 +20,7 @@ pub mod commands;
 pub mod filter;
 pub mod generate;
 pub mod index;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod names;

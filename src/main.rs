@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Some(Command::Query(args)) => commands::query(args),
         Some(Command::Generate(args)) => commands::generate(args),
         Some(Command::Bench(args)) => commands::bench(args),
-        None => commands::explore(&cli.inputs),
+        None => commands::explore(&cli.inputs, &cli.live),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

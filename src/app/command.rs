@@ -19,6 +19,8 @@ pub enum Command {
     PageUp,
     Top,
     Bottom,
+    /// Live: back to the newest event, keeping it in view as events arrive.
+    Follow,
     ShowTimeline,
     ShowIdentities,
     ZoomIn,
@@ -57,6 +59,7 @@ impl Command {
             Command::PageUp => "page up",
             Command::Top => "first",
             Command::Bottom => "last",
+            Command::Follow => "live: follow the newest events (resume)",
             Command::ShowTimeline => "timeline",
             Command::ShowIdentities => "identities",
             Command::ZoomIn => "histogram: zoom in",

@@ -107,6 +107,7 @@ pub struct AppState {
     pub related: Option<RelatedCycle>,
     /// The help screen: keys and what they do, generated from the keymap.
     pub help: Vec<(String, String)>,
+    pub live: super::live::LiveState,
 }
 
 impl AppState {
@@ -139,6 +140,7 @@ impl AppState {
             help: Vec::new(),
             related: None,
             cursor_moved: false,
+            live: super::live::LiveState::default(),
         };
         state.refresh_rows();
         state

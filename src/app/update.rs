@@ -189,6 +189,7 @@ fn browse(state: &mut AppState, command: Command) -> Vec<Effect> {
         | Command::PageUp
         | Command::Top
         | Command::Bottom => navigate(state, command),
+        Command::Follow => state.resume_following(),
         Command::ZoomIn => super::timeline::zoom(state, 0.5),
         Command::ZoomOut => super::timeline::zoom(state, 2.0),
         Command::NarrowToBucket => super::timeline::narrow_to_bucket(state),
@@ -304,6 +305,9 @@ fn navigate(state: &mut AppState, command: Command) -> Vec<Effect> {
         }
         Pane::Timeline => {
             let len = state.timeline_rows().len();
+            if delta < 0 {
+                state.pause_following();
+            }
             state.timeline.move_by(delta, len, page);
             state.related = None;
             state.cursor_moved = true;

@@ -3,8 +3,10 @@
 mod bench;
 mod bench_ui;
 mod explore;
+mod follow;
 mod generate;
 pub mod query;
+mod sources;
 mod stats;
 
 pub use bench::bench;

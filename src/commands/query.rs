@@ -13,6 +13,9 @@ pub struct UsageError(pub String);
 pub fn query(args: &QueryArgs) -> anyhow::Result<()> {
     let filter = Filter::parse(&args.filter, super::now_ms())
         .map_err(|e| UsageError(crate::sanitize::display(&e.to_string()).into_owned()))?;
+    if args.live.follow || !args.live.listen.is_empty() {
+        return super::follow::follow(args, &filter);
+    }
     let index = super::load(&args.inputs)?;
     let ids = evaluate(&index, &filter, &mut RawReader::new());
     let mut out = BufWriter::new(std::io::stdout().lock());

@@ -49,6 +49,22 @@ impl Dedup {
         }
     }
 
+    /// After an eviction: drops evicted rows (`new_id` is `u32::MAX` for them) and
+    /// renumbers the others. `rows` are the kept rows, already renumbered.
+    pub fn renumber(&mut self, rows: &[Row], new_id: &[u32]) {
+        self.by_content.retain(|_, id| {
+            *id = new_id[*id as usize];
+            *id != u32::MAX
+        });
+        self.by_id.clear();
+        for (id, row) in (0u32..).zip(rows) {
+            if row.event_id_hash != 0 {
+                self.by_id
+                    .insert_unique(id_key(row), id, |other| id_key(&rows[*other as usize]));
+            }
+        }
+    }
+
     #[must_use]
     pub fn heap_bytes(&self) -> usize {
         self.by_id.capacity() * 5 + self.by_content.capacity() * 13

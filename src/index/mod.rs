@@ -7,6 +7,7 @@
 
 mod buckets;
 mod dedup;
+mod evict;
 mod groups;
 pub mod hash;
 mod interner;
@@ -43,6 +44,7 @@ pub struct Index {
     providers: [usize; 2],
     /// A kept copy moved in the input order: the next sort starts over.
     resort: bool,
+    evicted: u64,
 }
 
 impl Index {

@@ -3,9 +3,14 @@
 //!
 //! ```text
 //!  inputs ─► plan (open, map, detect) ─► units ─► rayon workers ─► fix line numbers ─► channel ─► Index::apply
+//!  live sources (tail, folder, stdin, tcp, http) ─► Feed ─┘
 //! ```
+//!
+//! Every channel is bounded, so a reader that outruns the index owner waits (backpressure)
+//! instead of dropping records.
 
 mod batch;
+mod feed;
 mod lines;
 mod plan;
 mod stream;
@@ -13,7 +18,9 @@ mod trim;
 mod worker;
 
 pub use batch::{Batch, BatchBuilder};
-pub use worker::parse_buffer;
+pub use feed::{Feed, LineFeed};
+pub use stream::MAX_LOCAL_LINE;
+pub use worker::{parse_buffer, parse_buffer_at};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -26,7 +33,7 @@ use crate::model::{Reject, SourceId};
 use crate::source::Input;
 
 /// What a load sends to the index owner, in this order per source: its `Source`, then
-/// batches; `Done` once everything was read.
+/// batches. `Done` once the inputs given at the start are read; live sources go on after.
 #[derive(Debug)]
 pub enum LoadMsg {
     /// An input is open; this many more bytes will be read.
@@ -36,6 +43,9 @@ pub enum LoadMsg {
     Source(SourceId, SourceInfo),
     Batch(Batch),
     Rejects(Vec<Reject>),
+    /// Everything sent before this is indexed once the owner has taken this; it answers
+    /// (a network request waits for that before saying "accepted").
+    Indexed(tokio::sync::oneshot::Sender<()>),
     Done,
 }
 
@@ -56,83 +66,101 @@ const CHANNEL_DEPTH: usize = 32;
 /// Starts loading on background threads; messages arrive on the returned channel.
 #[must_use]
 pub fn spawn_load(inputs: Vec<Input>, ids: SourceIds) -> Receiver<LoadMsg> {
+    spawn_live(inputs, ids, |_| {})
+}
+
+/// Loads `inputs`, then hands a [`Feed`] to `live`, which starts the live sources; the
+/// channel stays open while any of them runs.
+#[must_use]
+pub fn spawn_live(
+    inputs: Vec<Input>,
+    ids: SourceIds,
+    live: impl FnOnce(Feed) + Send + 'static,
+) -> Receiver<LoadMsg> {
     let (tx, rx) = sync_channel(CHANNEL_DEPTH);
-    std::thread::spawn(move || run(inputs, &ids, &tx));
+    std::thread::spawn(move || run(inputs, ids, &tx, live));
     rx
+}
+
+/// What the forwarder hears: a unit's batch, or how many units the start-up inputs made.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "sent once per unit of work, megabytes each; boxing would gain nothing"
+)]
+enum Finished {
+    Unit(worker::UnitDone, Batch),
+    Planned(u64),
 }
 
 /// A pipeline: a planner opens the inputs one by one and hands their units to the
 /// workers at once (so the first events show while thousands of files are still being
 /// opened); this thread forwards the workers' batches with their lines fixed.
-fn run(inputs: Vec<Input>, ids: &SourceIds, tx: &SyncSender<LoadMsg>) {
+fn run(
+    inputs: Vec<Input>,
+    ids: SourceIds,
+    tx: &SyncSender<LoadMsg>,
+    live: impl FnOnce(Feed) + Send,
+) {
     let (unit_tx, unit_rx) = sync_channel::<plan::Unit>(CHANNEL_DEPTH);
     let (done_tx, done_rx) = sync_channel(CHANNEL_DEPTH);
-    let mut fixer = lines::LineFixer::default();
     std::thread::scope(|scope| {
-        let planner_tx = tx.clone();
+        let feed = Feed::new(ids, tx.clone(), unit_tx, true);
+        let planner_done = done_tx.clone();
         scope.spawn(move || {
             for input in &inputs {
-                let going_on = match input {
-                    Input::Stdin => stream::stream(
-                        ids.next(),
-                        "-",
-                        std::io::stdin().lock(),
-                        &planner_tx,
-                        &unit_tx,
-                    ),
-                    _ => announce(plan::plan(input, ids), &planner_tx, &unit_tx),
-                };
-                if !going_on {
+                if !feed.add_input(input) {
                     return;
                 }
             }
+            let _ = planner_done.send(Finished::Planned(feed.initial_units()));
+            live(feed.live());
         });
         scope.spawn(move || {
             unit_rx
                 .into_iter()
                 .par_bridge()
                 .for_each_with(done_tx, |tx, unit| {
-                    let _ = tx.send(worker::run_unit(unit));
+                    let (done, batch) = worker::run_unit(unit);
+                    let _ = tx.send(Finished::Unit(done, batch));
                 });
         });
-        for (done, mut batch) in done_rx {
-            fixer.fix(&done, &mut batch.rejects);
-            let ready = fixer.release();
-            let sent = tx.send(LoadMsg::Batch(batch)).is_ok()
-                && (ready.is_empty() || tx.send(LoadMsg::Rejects(ready)).is_ok());
-            if !sent {
+        forward(done_rx, tx);
+    });
+}
+
+/// Sends the workers' batches on, their rejects' lines fixed, and `Done` once the
+/// start-up inputs are all through.
+fn forward(done_rx: Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
+    let mut fixer = lines::LineFixer::default();
+    let (mut initial_done, mut planned, mut announced) = (0, None, false);
+    for finished in done_rx {
+        match finished {
+            Finished::Unit(done, mut batch) => {
+                initial_done += u64::from(done.initial);
+                fixer.fix(&done, &mut batch.rejects);
+                let ready = fixer.release();
+                let sent = tx.send(LoadMsg::Batch(batch)).is_ok()
+                    && (ready.is_empty() || tx.send(LoadMsg::Rejects(ready)).is_ok());
+                if !sent {
+                    return;
+                }
+            }
+            Finished::Planned(units) => planned = Some(units),
+        }
+        if !announced && planned == Some(initial_done) {
+            announced = true;
+            let ready = fixer.release_all();
+            if (!ready.is_empty() && tx.send(LoadMsg::Rejects(ready)).is_err())
+                || tx.send(LoadMsg::Done).is_err()
+            {
                 return;
             }
         }
-    });
-    let _ = tx.send(LoadMsg::Rejects(fixer.release_all()));
-    let _ = tx.send(LoadMsg::Done);
-}
-
-/// Sends an input's sources and rejects to the index owner, then its units to the
-/// workers; the source always goes first, so no batch arrives for an unknown source.
-fn announce(
-    planned: plan::Planned,
-    tx: &SyncSender<LoadMsg>,
-    units: &SyncSender<plan::Unit>,
-) -> bool {
-    let plan::Planned {
-        sources,
-        units: work,
-        rejects,
-        total_bytes,
-    } = planned;
-    let mut messages = vec![LoadMsg::Started { total_bytes }];
-    messages.extend(
-        sources
-            .into_iter()
-            .map(|(id, info)| LoadMsg::Source(id, info)),
-    );
-    if !rejects.is_empty() {
-        messages.push(LoadMsg::Rejects(rejects));
     }
-    messages.into_iter().all(|m| tx.send(m).is_ok())
-        && work.into_iter().all(|u| units.send(u).is_ok())
+    let _ = tx.send(LoadMsg::Rejects(fixer.release_all()));
+    if !announced {
+        let _ = tx.send(LoadMsg::Done);
+    }
 }
 
 /// How long each phase of a blocking load took.
@@ -166,6 +194,9 @@ pub fn load_blocking(
                 progress(done, total);
             }
             LoadMsg::Rejects(rejects) => index.add_rejects(rejects),
+            LoadMsg::Indexed(ack) => {
+                let _ = ack.send(());
+            }
             LoadMsg::Done => break,
         }
     }

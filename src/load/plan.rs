@@ -20,6 +20,8 @@ pub struct Unit {
     pub source: SourceId,
     pub seq: u32,
     pub work: Work,
+    /// Part of the start-up inputs, which `Done` waits for.
+    pub initial: bool,
 }
 
 pub enum Work {
@@ -32,6 +34,8 @@ pub enum Work {
         end: usize,
         layout: Layout,
         first_line: Option<u64>,
+        /// Where the worker keeps the stretch, compressed, for later reads (streams).
+        store: Option<Arc<BlockStore>>,
     },
     /// A whole gzip file (its compressed bytes), inflated by the worker.
     Gzip(Content),
@@ -114,6 +118,7 @@ fn plan_file(planned: &mut Planned, id: SourceId, path: &Path) {
             source: id,
             seq: 0,
             work,
+            initial: false,
         });
     } else {
         add_spans(planned, id, &opened.content);
@@ -171,6 +176,7 @@ fn add_spans(planned: &mut Planned, id: SourceId, content: &Content) {
                 source: id,
                 seq: 0,
                 work,
+                initial: false,
             });
         }
         Layout::Lines => {
@@ -181,6 +187,7 @@ fn add_spans(planned: &mut Planned, id: SourceId, content: &Content) {
                     source: id,
                     seq,
                     work,
+                    initial: false,
                 });
             }
         }
@@ -201,6 +208,7 @@ fn span(
         end,
         layout,
         first_line,
+        store: None,
     }
 }
 

@@ -14,10 +14,16 @@ pub struct UnitDone {
     pub lines: u64,
     /// Its rejects carry lines relative to the unit's start.
     pub relative: bool,
+    pub initial: bool,
 }
 
 pub fn run_unit(unit: Unit) -> (UnitDone, Batch) {
-    let Unit { source, seq, work } = unit;
+    let Unit {
+        source,
+        seq,
+        work,
+        initial,
+    } = unit;
     match work {
         Work::Span {
             content,
@@ -26,15 +32,22 @@ pub fn run_unit(unit: Unit) -> (UnitDone, Batch) {
             end,
             layout,
             first_line,
+            store,
         } => {
             let line_base = first_line.map_or(0, |l| l - 1);
             let mut builder = BatchBuilder::new(source, origin + start as u64, line_base);
-            let lines = walk(&content.bytes()[start..end], layout, &mut builder);
+            let bytes = &content.bytes()[start..end];
+            let lines = walk(bytes, layout, &mut builder);
+            // Kept before the batch is sent, so its events can always be read again.
+            if let Some(store) = store {
+                store.insert(origin + start as u64, bytes);
+            }
             let done = UnitDone {
                 source,
                 seq,
                 lines,
                 relative: first_line.is_none(),
+                initial,
             };
             (done, builder.finish((end - start) as u64))
         }
@@ -51,6 +64,7 @@ pub fn run_unit(unit: Unit) -> (UnitDone, Batch) {
                 seq,
                 lines: 0,
                 relative: false,
+                initial,
             };
             (done, builder.finish(compressed.len() as u64))
         }
@@ -61,7 +75,14 @@ pub fn run_unit(unit: Unit) -> (UnitDone, Batch) {
 /// layout: the path a gzip file takes, usable on its own by tests and tools.
 #[must_use]
 pub fn parse_buffer(source: SourceId, data: &[u8]) -> Batch {
-    let mut builder = BatchBuilder::new(source, 0, 0);
+    parse_buffer_at(source, 0, data)
+}
+
+/// Like [`parse_buffer`], for a buffer kept at offset `base` of its source (a network
+/// request among others); rejects' lines count from the buffer's start.
+#[must_use]
+pub fn parse_buffer_at(source: SourceId, base: u64, data: &[u8]) -> Batch {
+    let mut builder = BatchBuilder::new(source, base, 0);
     walk_whole(data, &mut builder);
     builder.finish(data.len() as u64)
 }

@@ -28,6 +28,10 @@ pub enum RejectReason {
     NoUsableTime(String),
     /// The file or stream itself could not be read.
     Unreadable(String),
+    /// A line longer than a live source accepts (its limit in bytes); it was skipped.
+    TooLong(usize),
+    /// A network request refused whole (too large); its records are lost to qtrail.
+    Refused(String),
 }
 
 impl fmt::Display for RejectReason {
@@ -38,6 +42,10 @@ impl fmt::Display for RejectReason {
             RejectReason::NotAnEvent(m) => write!(f, "not an event: {m}"),
             RejectReason::NoUsableTime(m) => write!(f, "no usable time: {m}"),
             RejectReason::Unreadable(m) => write!(f, "unreadable: {m}"),
+            RejectReason::TooLong(limit) => {
+                write!(f, "line too long: over {limit} bytes, skipped to its end")
+            }
+            RejectReason::Refused(m) => write!(f, "refused: {m}"),
         }
     }
 }
@@ -52,6 +60,8 @@ impl RejectReason {
             RejectReason::NotAnEvent(_) => "not_an_event",
             RejectReason::NoUsableTime(_) => "no_usable_time",
             RejectReason::Unreadable(_) => "unreadable",
+            RejectReason::TooLong(_) => "too_long",
+            RejectReason::Refused(_) => "refused",
         }
     }
 }

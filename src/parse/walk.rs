@@ -40,6 +40,9 @@ pub struct Walker<'b, 's, S: Sink> {
     /// Whether the end of `buf` is the end of the input (not just the end of a line).
     at_input_end: bool,
     rejected: usize,
+    /// Walking the records of a container: each element is a record of its own, so a line
+    /// holding a whole `{"Records":[...]}` reports every bad record.
+    in_container: bool,
 }
 
 /// What to do after a value.
@@ -61,6 +64,7 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
             line: None,
             at_input_end: true,
             rejected: 0,
+            in_container: false,
         }
     }
 
@@ -94,6 +98,7 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
                 line: Some(line_no),
                 at_input_end: end == buf.len(),
                 rejected: 0,
+                in_container: false,
             };
             line.values();
             start = end + 1;
@@ -205,6 +210,13 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
     /// Walks the elements of the array that starts at `pos`, tolerating missing commas and
     /// resynchronising after a broken element.
     fn array(&mut self, pos: usize, depth: u8) -> Next {
+        let outer = std::mem::replace(&mut self.in_container, true);
+        let next = self.elements(pos, depth);
+        self.in_container = outer;
+        next
+    }
+
+    fn elements(&mut self, pos: usize, depth: u8) -> Next {
         let mut pos = pos + 1;
         let mut record = 0;
         loop {
@@ -302,7 +314,7 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
         self.rejected += 1;
         // One record a line: a line yields its events and at most one reject, whatever
         // else is wrong with it.
-        if self.line.is_some() && self.rejected > 1 {
+        if self.line.is_some() && self.rejected > 1 && !self.in_container {
             return;
         }
         let reason = match reason {

@@ -1,8 +1,11 @@
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-/// Content that cannot be read again (stdin, a pipe), kept as LZ4-compressed blocks so
-/// the originals cost a fraction of their size; a record is read by inflating its
-/// block(s). It grows as a stream is read: full blocks are compressed, the tail waits.
+/// Content that cannot be read again (stdin, a pipe, a followed file, the network), kept
+/// as LZ4-compressed blocks so the originals cost a fraction of their size; a record is
+/// read by inflating its block(s). Blocks are added by whichever worker parsed them, in
+/// any order, each at its offset in the stream; stretches never stored (a line too long
+/// to keep) read as missing.
 #[derive(Debug, Default)]
 pub struct BlockStore {
     inner: Mutex<Inner>,
@@ -10,78 +13,97 @@ pub struct BlockStore {
 
 #[derive(Debug, Default)]
 struct Inner {
-    blocks: Vec<Vec<u8>>,
-    /// Bytes after the last full block, not compressed yet.
-    tail: Vec<u8>,
+    /// Compressed blocks by the offset of their first byte.
+    blocks: BTreeMap<u64, Block>,
     /// The last inflated block: detail views read neighbouring records.
-    last: Option<(usize, Vec<u8>)>,
+    last: Option<(u64, Vec<u8>)>,
 }
 
+#[derive(Debug)]
+struct Block {
+    len: usize,
+    compressed: Vec<u8>,
+}
+
+/// Content read whole (a piped gzip) is stored in blocks of this size.
 const BLOCK: usize = 1 << 20;
 
 impl BlockStore {
     #[must_use]
     pub fn new(data: &[u8]) -> Self {
         let store = BlockStore::default();
-        store.append(data);
+        let mut offset = 0;
+        for block in data.chunks(BLOCK) {
+            store.insert(offset, block);
+            offset += block.len() as u64;
+        }
         store
     }
 
-    /// Adds bytes at the end.
-    pub fn append(&self, mut data: &[u8]) {
-        let Ok(mut inner) = self.inner.lock() else {
+    /// Compresses `data` and keeps it as the bytes from `offset` on.
+    pub fn insert(&self, offset: u64, data: &[u8]) {
+        if data.is_empty() {
             return;
+        }
+        let block = Block {
+            len: data.len(),
+            compressed: lz4_flex::compress_prepend_size(data),
         };
-        while !data.is_empty() {
-            let take = (BLOCK - inner.tail.len()).min(data.len());
-            inner.tail.extend_from_slice(&data[..take]);
-            data = &data[take..];
-            if inner.tail.len() == BLOCK {
-                let full = std::mem::take(&mut inner.tail);
-                inner.blocks.push(lz4_flex::compress_prepend_size(&full));
+        if let Ok(mut inner) = self.inner.lock() {
+            inner.blocks.insert(offset, block);
+        }
+    }
+
+    /// Drops the blocks that end at or before `offset` (their events were evicted).
+    pub fn forget_before(&self, offset: u64) {
+        if let Ok(mut inner) = self.inner.lock() {
+            inner
+                .blocks
+                .retain(|&start, block| start + block.len as u64 > offset);
+            if inner.last.as_ref().is_some_and(|(s, _)| *s < offset) {
+                inner.last = None;
             }
         }
     }
 
-    /// The bytes `offset..offset+len`, or `None` when out of range.
+    /// The bytes `offset..offset+len`, or `None` when any of them is not held.
     #[must_use]
     pub fn read(&self, offset: u64, len: usize) -> Option<Vec<u8>> {
-        let start = usize::try_from(offset).ok()?;
-        let end = start.checked_add(len)?;
+        let end = offset.checked_add(len as u64)?;
         let mut inner = self.inner.lock().ok()?;
-        if end > inner.blocks.len() * BLOCK + inner.tail.len() {
-            return None;
-        }
         let mut out = Vec::with_capacity(len);
-        let mut pos = start;
+        let mut pos = offset;
         while pos < end {
-            let (block, within) = (pos / BLOCK, pos % BLOCK);
-            let take = (BLOCK - within).min(end - pos);
-            out.extend_from_slice(inner.block(block)?.get(within..within + take)?);
-            pos += take;
+            let (start, data) = inner.block_at(pos)?;
+            let within = usize::try_from(pos - start).ok()?;
+            let take = (data.len() - within).min(usize::try_from(end - pos).ok()?);
+            out.extend_from_slice(data.get(within..within + take)?);
+            pos += take as u64;
         }
         Some(out)
     }
 
-    /// Memory held by the compressed blocks and the tail.
+    /// Memory held by the compressed blocks.
     #[cfg(test)]
     fn compressed_len(&self) -> usize {
         self.inner.lock().map_or(0, |i| {
-            i.blocks.iter().map(Vec::len).sum::<usize>() + i.tail.len()
+            i.blocks.values().map(|b| b.compressed.len()).sum::<usize>()
         })
     }
 }
 
 impl Inner {
-    fn block(&mut self, block: usize) -> Option<&[u8]> {
-        if block == self.blocks.len() {
-            return Some(&self.tail);
+    /// The inflated block holding byte `pos`, with its start.
+    fn block_at(&mut self, pos: u64) -> Option<(u64, &[u8])> {
+        let (&start, block) = self.blocks.range(..=pos).next_back()?;
+        if pos >= start + block.len as u64 {
+            return None;
         }
-        if self.last.as_ref().is_none_or(|(b, _)| *b != block) {
-            let data = lz4_flex::decompress_size_prepended(self.blocks.get(block)?).ok()?;
-            self.last = Some((block, data));
+        if self.last.as_ref().is_none_or(|(s, _)| *s != start) {
+            let data = lz4_flex::decompress_size_prepended(&block.compressed).ok()?;
+            self.last = Some((start, data));
         }
-        self.last.as_ref().map(|(_, data)| data.as_slice())
+        self.last.as_ref().map(|(s, data)| (*s, data.as_slice()))
     }
 }
 
@@ -90,25 +112,39 @@ mod tests {
     use super::{BLOCK, BlockStore};
 
     #[test]
-    fn reads_across_blocks_and_the_growing_tail() {
+    fn reads_across_blocks_inserted_in_any_order() {
         let data: Vec<u8> = (0..(BLOCK * 2 + 100))
             .map(|i| u8::try_from(i % 251).unwrap_or(0))
             .collect();
         let store = BlockStore::default();
-        for piece in data.chunks(300_001) {
-            store.append(piece);
+        let pieces: Vec<(usize, &[u8])> = data
+            .chunks(300_001)
+            .enumerate()
+            .map(|(i, p)| (i * 300_001, p))
+            .collect();
+        for (offset, piece) in pieces.iter().rev() {
+            store.insert(*offset as u64, piece);
         }
-        let at = BLOCK - 10;
+        let at = 300_001 - 10;
         assert_eq!(
             store.read(at as u64, 50).as_deref(),
             Some(&data[at..at + 50])
         );
-        let tail = BLOCK * 2 + 50;
-        assert_eq!(
-            store.read(tail as u64, 50).as_deref(),
-            Some(&data[tail..tail + 50])
-        );
-        assert_eq!(store.read(tail as u64, 51), None);
+        let end = data.len() - 50;
+        assert_eq!(store.read(end as u64, 50).as_deref(), Some(&data[end..]));
+        assert_eq!(store.read(end as u64, 51), None);
         assert!(store.compressed_len() < data.len());
+    }
+
+    #[test]
+    fn a_gap_or_a_forgotten_block_reads_as_missing() {
+        let store = BlockStore::default();
+        store.insert(0, b"first\n");
+        store.insert(100, b"third\n");
+        assert_eq!(store.read(0, 6).as_deref(), Some(&b"first\n"[..]));
+        assert_eq!(store.read(4, 4), None, "bytes 6..100 were never stored");
+        store.forget_before(100);
+        assert_eq!(store.read(0, 6), None);
+        assert_eq!(store.read(100, 5).as_deref(), Some(&b"third"[..]));
     }
 }

@@ -24,57 +24,92 @@ const REFRESH_WHILE_LOADING: Duration = Duration::from_millis(150);
 /// Loader messages taken per wake-up, so keys are never starved by a flood of batches.
 const DRAIN_LIMIT: usize = 16;
 
+/// The live ingest rate is sampled this often.
+const RATE_TICK: Duration = Duration::from_secs(1);
+
+/// Watches the loop from outside: the live benchmark times frames and keys through it.
+pub trait Probe {
+    /// A key was taken.
+    fn key(&mut self) {}
+    /// One turn of the loop is done (its frame drawn): `work` is how long the loop was
+    /// busy since it woke. `false` stops the loop.
+    fn frame(&mut self, _state: &AppState, _work: Duration) -> bool {
+        true
+    }
+}
+
+/// The terminal's loop watches nothing.
+pub struct NoProbe;
+impl Probe for NoProbe {}
+
 /// Runs until the user quits or the input ends. Generic over the input stream and the
-/// backend so tests drive it with scripted keys and a `TestBackend`.
+/// backend so tests and benchmarks drive it with scripted keys and a `TestBackend`.
 pub async fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     mut state: AppState,
-    keymap: &Keymap,
-    theme: &Theme,
+    ui: &Ui<'_>,
     mut input: impl Stream<Item = std::io::Result<Event>> + Unpin,
     mut loads: mpsc::Receiver<LoadMsg>,
+    probe: &mut impl Probe,
 ) -> anyhow::Result<()>
 where
     B::Error: Send + Sync + 'static,
 {
+    let Ui { keymap, theme } = *ui;
+    let mut rate_tick = tokio::time::interval(RATE_TICK);
+    rate_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let reader = Arc::new(Mutex::new(RawReader::new()));
     let (done_tx, mut done_rx) = mpsc::unbounded_channel();
-    let mut dirty = true;
-    let mut pending_data = false;
-    // The first batch is shown at once; later ones at most every REFRESH_WHILE_LOADING.
-    let mut last_refresh = Instant::now()
-        .checked_sub(REFRESH_WHILE_LOADING)
-        .unwrap_or_else(Instant::now);
-    let mut loading = true;
+    let mut flags = Flags {
+        dirty: false,
+        pending_data: false,
+        // The first batch is shown at once; later ones at most every REFRESH_WHILE_LOADING.
+        last_refresh: Instant::now()
+            .checked_sub(REFRESH_WHILE_LOADING)
+            .unwrap_or_else(Instant::now),
+        loading: true,
+    };
+    draw(terminal, &mut state, theme)?;
     loop {
-        if std::mem::take(&mut dirty) {
-            draw(terminal, &mut state, theme)?;
-        }
-        let refresh_at = last_refresh + REFRESH_WHILE_LOADING;
-        let effects: Vec<Effect> = tokio::select! {
+        let refresh_at = flags.last_refresh + REFRESH_WHILE_LOADING;
+        let woken_by = tokio::select! {
             biased;
-            event = input.next() => match event {
-                Some(Ok(event)) => on_input(&event, &mut state, keymap, &mut dirty),
-                Some(Err(e)) => return Err(e.into()),
-                None => return Ok(()),
-            },
-            outcome = done_rx.recv() => {
-                dirty = true;
-                outcome.map(|o| on_outcome(o, &mut state)).unwrap_or_default()
+            event = input.next() => Wake::Input(event),
+            outcome = done_rx.recv() => Wake::Outcome(outcome),
+            msg = loads.recv(), if flags.loading => Wake::Load(msg),
+            () = tokio::time::sleep_until(refresh_at), if flags.pending_data => Wake::Refresh,
+            _ = rate_tick.tick(), if state.live.active => Wake::Tick,
+        };
+        let woke_at = Instant::now();
+        let effects = match woken_by {
+            Wake::Input(None) => return Ok(()),
+            Wake::Input(Some(event)) => {
+                probe.key();
+                on_input(&event?, &mut state, keymap, &mut flags.dirty)
             }
-            msg = loads.recv(), if loading => {
-                dirty = true;
+            Wake::Outcome(outcome) => {
+                flags.dirty = true;
+                outcome
+                    .map(|o| on_outcome(o, &mut state))
+                    .unwrap_or_default()
+            }
+            Wake::Load(msg) => {
+                flags.dirty = true;
                 match msg {
-                    Some(msg) => pending_data |= on_loaded(msg, &mut loads, &mut state),
-                    None => loading = false,
+                    Some(msg) => flags.pending_data |= on_loaded(msg, &mut loads, &mut state),
+                    None => flags.loading = false,
                 }
                 Vec::new()
             }
-            () = tokio::time::sleep_until(refresh_at), if pending_data => {
-                pending_data = false;
-                last_refresh = Instant::now();
-                dirty = true;
+            Wake::Refresh => {
+                flags.pending_data = false;
+                flags.last_refresh = woke_at;
+                flags.dirty = true;
                 state.data_changed()
+            }
+            Wake::Tick => {
+                flags.dirty |= state.sample_rate(woke_at.into_std());
+                Vec::new()
             }
         };
         for effect in effects {
@@ -82,7 +117,41 @@ where
                 return Ok(());
             }
         }
+        if std::mem::take(&mut flags.dirty) {
+            draw(terminal, &mut state, theme)?;
+        }
+        if !probe.frame(&state, woke_at.elapsed()) {
+            return Ok(());
+        }
     }
+}
+
+/// What woke the loop.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one lives at a time, on the stack, for one turn of the loop"
+)]
+enum Wake {
+    Input(Option<std::io::Result<Event>>),
+    Outcome(Option<Outcome>),
+    Load(Option<LoadMsg>),
+    Refresh,
+    Tick,
+}
+
+struct Flags {
+    dirty: bool,
+    pending_data: bool,
+    last_refresh: Instant,
+    /// The loaders' channel is open.
+    loading: bool,
+}
+
+/// What the loop draws with and how keys map to commands.
+#[derive(Clone, Copy)]
+pub struct Ui<'a> {
+    pub keymap: &'a Keymap,
+    pub theme: &'a Theme,
 }
 
 /// Lays the frame out for the terminal's size, then renders it: the one drawing path of

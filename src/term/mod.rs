@@ -6,17 +6,33 @@ mod event_loop;
 
 use std::io::IsTerminal;
 
+use crate::app::live::LiveState;
 use crate::app::{AppState, Keymap};
-use crate::load::{SourceIds, spawn_load};
+use crate::live::LiveSources;
+use crate::load::{SourceIds, spawn_live};
 use crate::source::Input;
 use crate::view::Theme;
 
 pub use effects::Outcome;
-pub use event_loop::{draw, run_loop};
+pub use event_loop::{NoProbe, Probe, Ui, draw, run_loop};
 
-/// Opens the explorer on `inputs`; returns when the user quits. The terminal is restored
-/// on every exit path: `ratatui::init` installs a panic hook that restores it first.
-pub fn explore(inputs: Vec<Input>, banner: Option<String>) -> anyhow::Result<()> {
+/// What the explorer opens on.
+pub struct Session {
+    pub inputs: Vec<Input>,
+    pub live: LiveSources,
+    pub max_events: Option<usize>,
+    pub banner: Option<String>,
+}
+
+/// Opens the explorer; returns when the user quits. The terminal is restored on every
+/// exit path: `ratatui::init` installs a panic hook that restores it first.
+pub fn explore(session: Session) -> anyhow::Result<()> {
+    let Session {
+        inputs,
+        live,
+        max_events,
+        banner,
+    } = session;
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the explorer needs a terminal; use `qtrail stats` or `qtrail query` in scripts"
@@ -32,17 +48,29 @@ pub fn explore(inputs: Vec<Input>, banner: Option<String>) -> anyhow::Result<()>
     let keymap = Keymap::default_keymap();
     state.help = keymap.help_lines();
     state.banner = banner;
-    let loads = spawn_load(inputs, SourceIds::default());
+    if live.is_empty() {
+        state.live.max_events = max_events;
+    } else {
+        state.live = LiveState::following(max_events);
+    }
+    let urls = live.urls();
+    if !urls.is_empty() {
+        state.notice = Some(format!("listening on {}", urls.join(", ")));
+    }
+    let loads = spawn_live(inputs, SourceIds::default(), move |feed| live.start(&feed));
     let mut terminal = ratatui::init();
     let result = runtime.block_on(async {
         let input = crossterm::event::EventStream::new();
         run_loop(
             &mut terminal,
             state,
-            &keymap,
-            &Theme::from_env(),
+            &Ui {
+                keymap: &keymap,
+                theme: &Theme::from_env(),
+            },
             input,
             bridge(loads),
+            &mut NoProbe,
         )
         .await
     });

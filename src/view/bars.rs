@@ -94,6 +94,9 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         let percent = state.load.done_bytes.saturating_mul(100) / state.load.total_bytes.max(1);
         parts.push(format!("loading {percent}%"));
     }
+    if state.live.active {
+        parts.push(live(state));
+    }
     if let Screen::Identity(_) = state.screen {
         parts.push("Esc back".into());
     }
@@ -102,6 +105,12 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         count(state.timeline_rows().len()),
         count(state.index.len())
     ));
+    if state.index.evicted() > 0 {
+        parts.push(format!(
+            "{} evicted",
+            count(usize::try_from(state.index.evicted()).unwrap_or(usize::MAX))
+        ));
+    }
     parts.push(format!(
         "{} dup",
         count(usize::try_from(state.index.duplicates()).unwrap_or(usize::MAX))
@@ -126,4 +135,15 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         Paragraph::new(fit(&text, usize::from(area.width))).style(theme.dim),
         area,
     );
+}
+
+/// Following or paused, with the ingest rate or what arrived since the pause.
+fn live(state: &AppState) -> String {
+    let rate = count(usize::try_from(state.live.rate).unwrap_or(usize::MAX));
+    if state.live.following {
+        format!("LIVE {rate}/s")
+    } else {
+        let new = count(usize::try_from(state.new_since_pause()).unwrap_or(usize::MAX));
+        format!("PAUSED {new} new events, F follows · {rate}/s")
+    }
 }

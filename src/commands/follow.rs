@@ -1,0 +1,100 @@
+//! `qtrail query --follow`: what matches among the start-up inputs, in time order, then
+//! each matching event as it arrives (in arrival order), one JSON object a line, flushed
+//! as it goes so a script sees it at once.
+
+use std::io::Write;
+
+use crate::cli::QueryArgs;
+use crate::filter::{Filter, Matcher};
+use crate::index::Index;
+use crate::load::{LoadMsg, SourceIds, spawn_live};
+use crate::output::{QueryFormat, write_query};
+use crate::sanitize::display;
+use crate::source::RawReader;
+
+use super::query::UsageError;
+
+pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
+    if args.format != QueryFormat::Jsonl {
+        return Err(UsageError("query --follow prints jsonl only".into()).into());
+    }
+    let (initial, live) = super::sources::split_inputs(&args.inputs, &args.live, true)?;
+    for url in live.urls() {
+        eprintln!("qtrail: listening on {url}");
+    }
+    let loads = spawn_live(initial, SourceIds::default(), move |feed| live.start(&feed));
+    let mut index = Index::new();
+    let mut out = std::io::stdout().lock();
+    let mut started = false;
+    let mut reported = 0;
+    for msg in loads {
+        let before = index.len();
+        match msg {
+            LoadMsg::Done => {
+                started = true;
+                index.ensure_sorted();
+                let ids = crate::filter::evaluate(&index, filter, &mut RawReader::new());
+                write_query(&index, &ids, args.format, args.raw, &mut out)?;
+            }
+            LoadMsg::Batch(batch) => {
+                index.apply(batch);
+                if started {
+                    let ids = new_matches(&index, filter, before);
+                    write_query(&index, &ids, args.format, args.raw, &mut out)?;
+                }
+            }
+            LoadMsg::Source(id, info) => index.set_source(id, info),
+            LoadMsg::Rejects(rejects) => index.add_rejects(rejects),
+            LoadMsg::Indexed(ack) => {
+                let _ = ack.send(());
+            }
+            LoadMsg::Started { .. } => {}
+        }
+        out.flush()?;
+        reported = report_rejects(&index, reported);
+        evict_over(&mut index, args.live.max_events);
+    }
+    Ok(())
+}
+
+/// Rows added since `from` that pass the filter (reading originals for bare words).
+fn new_matches(index: &Index, filter: &Filter, from: usize) -> Vec<u32> {
+    let matcher = Matcher::new(index, filter);
+    let mut reader = RawReader::new();
+    let mut folded = String::new();
+    (from..index.len())
+        .filter_map(|id| u32::try_from(id).ok())
+        .filter(|&id| {
+            let row = index.row(id);
+            matcher.row_matches(row)
+                && (!matcher.needs_raw()
+                    || reader
+                        .read(index.sources(), row.raw)
+                        .is_ok_and(|raw| matcher.raw_matches(&raw, &mut folded)))
+        })
+        .collect()
+}
+
+/// Rejects go to stderr as they come, so a script's operator sees what was not taken.
+fn report_rejects(index: &Index, reported: usize) -> usize {
+    for reject in &index.rejects()[reported..] {
+        let place = reject.line.map_or_else(
+            || format!("offset {}", reject.offset),
+            |l| format!("line {l}"),
+        );
+        eprintln!(
+            "qtrail: rejected {} {place}: {}",
+            display(index.source_name(reject.source)),
+            display(&reject.reason.to_string())
+        );
+    }
+    index.rejects().len()
+}
+
+fn evict_over(index: &mut Index, max: Option<usize>) {
+    if let Some(max) = max
+        && index.len() > max
+    {
+        index.evict_oldest(index.len() - max + max / 16);
+    }
+}

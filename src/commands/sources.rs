@@ -1,0 +1,51 @@
+//! From the command line to what is read at the start and what is followed after.
+
+use std::path::PathBuf;
+
+use crate::cli::LiveArgs;
+use crate::live::LiveSources;
+use crate::source::{Input, expand_inputs};
+
+/// Splits the inputs: with `--follow`, files are tailed and folders watched (their
+/// present files still load at the start); stdin is live when `stdin_live` (the explorer
+/// and `query --follow` show it as it comes; `stats` and `query` wait for its end).
+/// Listeners are bound here, so a busy port is an error before anything starts.
+pub fn split_inputs(
+    paths: &[PathBuf],
+    args: &LiveArgs,
+    stdin_live: bool,
+) -> anyhow::Result<(Vec<Input>, LiveSources)> {
+    let mut live = LiveSources {
+        token: args.listen_token.clone(),
+        ..LiveSources::default()
+    };
+    let mut initial = Vec::new();
+    for path in paths {
+        let expanded = expand_inputs(std::slice::from_ref(path))?;
+        if path.as_os_str() == "-" {
+            if stdin_live {
+                live.stdin = true;
+            } else {
+                initial.push(Input::Stdin);
+            }
+        } else if !args.follow {
+            initial.extend(expanded);
+        } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            let known = expanded
+                .iter()
+                .filter_map(|i| match i {
+                    Input::File(p) => Some(p.clone()),
+                    _ => None,
+                })
+                .collect();
+            initial.extend(expanded);
+            live.folders.push((path.clone(), known));
+        } else {
+            live.files.push(path.clone());
+        }
+    }
+    for addr in &args.listen {
+        live.listeners.push(addr.bind(args.listen_remote)?);
+    }
+    Ok((initial, live))
+}

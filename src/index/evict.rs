@@ -1,0 +1,77 @@
+//! Dropping the oldest events when memory is bounded (`--max-events`). Rows are renumbered
+//! and the postings, counts and duplicate tables rebuilt from the rows kept: done rarely
+//! (in steps of a sixteenth of the bound), so its cost per event stays small.
+
+use rustc_hash::FxHashMap;
+
+use super::{Index, Postings, buckets::Buckets};
+use crate::index::{Column, SourceKind};
+use crate::model::SourceId;
+
+impl Index {
+    /// Evicts the `count` oldest events (in time order). Row ids change: callers holding
+    /// ids must find their rows again (by [`Index::order_key`]).
+    pub fn evict_oldest(&mut self, count: usize) {
+        self.ensure_sorted();
+        let count = count.min(self.order.len());
+        if count == 0 {
+            return;
+        }
+        let mut new_id = vec![u32::MAX; self.rows.len()];
+        let mut kept_rows = Vec::with_capacity(self.rows.len() - count);
+        let mut kept_ids: Vec<u32> = self.order[count..].to_vec();
+        kept_ids.sort_unstable();
+        for old in kept_ids {
+            new_id[old as usize] = u32::try_from(kept_rows.len()).unwrap_or(u32::MAX);
+            kept_rows.push(self.rows[old as usize]);
+        }
+        self.order = self.order[count..]
+            .iter()
+            .map(|&old| new_id[old as usize])
+            .collect();
+        self.sorted = self.order.len();
+        self.rows = kept_rows;
+        self.seen.renumber(&self.rows, &new_id);
+        self.rebuild_counts();
+        self.evicted += count as u64;
+        self.forget_evicted_originals();
+    }
+
+    fn rebuild_counts(&mut self) {
+        self.postings = Postings::default();
+        self.buckets = Buckets::default();
+        self.providers = [0; 2];
+        let actions = &self.strings[Column::Action as usize];
+        for (id, row) in (0u32..).zip(&self.rows) {
+            self.postings.add(id, row, actions);
+            self.buckets.add(row.time_ms, row.outcome);
+            self.providers[row.provider as usize] += 1;
+        }
+    }
+
+    /// Originals held in memory for evicted events only are freed too.
+    fn forget_evicted_originals(&self) {
+        let mut first: FxHashMap<SourceId, u64> = FxHashMap::default();
+        for row in &self.rows {
+            let at = first.entry(row.raw.source).or_insert(u64::MAX);
+            *at = (*at).min(row.raw.offset);
+        }
+        for (id, source) in (0u32..).zip(self.sources.iter()) {
+            if let Some(SourceKind::Memory(store)) = source.as_ref().map(|s| &s.kind) {
+                store.forget_before(first.get(&id).copied().unwrap_or(u64::MAX));
+            }
+        }
+    }
+
+    /// Events evicted so far.
+    #[must_use]
+    pub fn evicted(&self) -> u64 {
+        self.evicted
+    }
+
+    /// Events indexed since the start, evicted ones included.
+    #[must_use]
+    pub fn received(&self) -> u64 {
+        self.rows.len() as u64 + self.evicted
+    }
+}

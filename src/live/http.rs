@@ -1,0 +1,278 @@
+//! `--listen http://`: `POST /` with NDJSON, a JSON array or `{"Records":[...]}` (what
+//! Fluent Bit's and Vector's HTTP outputs send), optionally gzip-encoded. The answer comes
+//! once the events are in the index: 200 when every record was taken, 400 with the
+//! reasons when some were rejected (the others are indexed), 413 for a body over the
+//! limit (counted as a reject), 401 without the token when one is required.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+
+use super::{MAX_BODY, MAX_CONNECTIONS};
+use crate::index::{SourceInfo, SourceKind};
+use crate::load::{Feed, LoadMsg};
+use crate::model::{Reject, RejectReason, SourceId};
+use crate::source::BlockStore;
+
+/// A client has this long to send its request headers.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// A request waits at most this long for its events to be indexed (503 after).
+const INDEX_TIMEOUT: Duration = Duration::from_mins(1);
+/// Rejects' reasons quoted in a 400 answer.
+const QUOTED_REASONS: usize = 5;
+
+struct Ingest {
+    feed: Feed,
+    source: SourceId,
+    store: Arc<BlockStore>,
+    /// Where the next body goes in the listener's source.
+    next_offset: AtomicU64,
+    token: Option<String>,
+}
+
+/// Serves until the index owner hangs up (or the runtime cannot start).
+pub fn serve(listener: std::net::TcpListener, url: String, feed: Feed, token: Option<String>) {
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        return;
+    };
+    let source = feed.ids().next();
+    let store = Arc::new(BlockStore::default());
+    let info = SourceInfo {
+        name: url,
+        kind: SourceKind::Memory(Arc::clone(&store)),
+    };
+    if !feed.send(LoadMsg::Source(source, info)) {
+        return;
+    }
+    let ingest = Arc::new(Ingest {
+        feed,
+        source,
+        store,
+        next_offset: AtomicU64::new(0),
+        token,
+    });
+    let app = Router::new()
+        .route("/", post(receive))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(ingest);
+    runtime.block_on(accept(listener, app));
+}
+
+async fn accept(listener: std::net::TcpListener, app: Router) {
+    if listener.set_nonblocking(true).is_err() {
+        return;
+    }
+    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+        return;
+    };
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
+            return;
+        };
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _slot = slot;
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+async fn receive(
+    State(ingest): State<Arc<Ingest>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    if !authorized(ingest.token.as_deref(), &headers) {
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, "Bearer")],
+            "missing or wrong bearer token\n",
+        )
+            .into_response();
+    }
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return refused(&ingest, &rejection),
+    };
+    let gzip = headers
+        .get(header::CONTENT_ENCODING)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
+    let body = if gzip || crate::source::is_gzip(&body) {
+        match inflate_bounded(&body) {
+            Ok(data) => Bytes::from(data),
+            Err(None) => return too_large(&ingest, body.len() as u64),
+            Err(Some(e)) => {
+                ingest.count_refused(format!("HTTP request body: broken gzip: {e}"));
+                let answer = format!("broken gzip body: {e}\n");
+                return (StatusCode::BAD_REQUEST, answer).into_response();
+            }
+        }
+    } else {
+        body
+    };
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return (StatusCode::BAD_REQUEST, "empty body: no records\n").into_response();
+    }
+    let worker = Arc::clone(&ingest);
+    let Ok(Some((indexed, summary))) =
+        tokio::task::spawn_blocking(move || worker.index(&body)).await
+    else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "qtrail is shutting down\n").into_response();
+    };
+    match tokio::time::timeout(INDEX_TIMEOUT, indexed).await {
+        Ok(Ok(())) => summary.into_response(),
+        _ => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not indexed in time; retry\n",
+        )
+            .into_response(),
+    }
+}
+
+/// What a request is answered, once its events are indexed.
+struct Summary {
+    accepted: usize,
+    reasons: Vec<String>,
+    rejected: usize,
+}
+
+impl IntoResponse for Summary {
+    fn into_response(self) -> Response {
+        let status = if self.rejected == 0 {
+            StatusCode::OK
+        } else {
+            StatusCode::BAD_REQUEST
+        };
+        let body = serde_json::json!({
+            "accepted": self.accepted,
+            "rejected": self.rejected,
+            "reasons": self.reasons,
+        });
+        (
+            status,
+            [(header::CONTENT_TYPE, "application/json")],
+            format!("{body}\n"),
+        )
+            .into_response()
+    }
+}
+
+impl Ingest {
+    /// Parses a body and sends its events, then asks to be told once they are indexed.
+    fn index(&self, body: &[u8]) -> Option<(tokio::sync::oneshot::Receiver<()>, Summary)> {
+        let base = self
+            .next_offset
+            .fetch_add(body.len() as u64, Ordering::Relaxed);
+        self.store.insert(base, body);
+        let batch = crate::load::parse_buffer_at(self.source, base, body);
+        let summary = Summary {
+            accepted: batch.rows.len(),
+            rejected: batch.rejects.len(),
+            reasons: batch
+                .rejects
+                .iter()
+                .take(QUOTED_REASONS)
+                .map(|r| match r.line {
+                    Some(line) => format!("line {line}: {}", r.reason),
+                    None => r.reason.to_string(),
+                })
+                .collect(),
+        };
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let sent = self.feed.send(LoadMsg::Started {
+            total_bytes: body.len() as u64,
+        }) && self.feed.send(LoadMsg::Batch(batch))
+            && self.feed.send(LoadMsg::Indexed(tx));
+        sent.then_some((rx, summary))
+    }
+
+    /// A body refused whole: its records are lost to qtrail, so it counts as a reject.
+    fn count_refused(&self, why: String) {
+        let offset = self.next_offset.load(Ordering::Relaxed);
+        let reject = Reject {
+            source: self.source,
+            line: None,
+            record: None,
+            offset,
+            reason: RejectReason::Refused(why),
+        };
+        let _ = self.feed.send(LoadMsg::Rejects(vec![reject]));
+    }
+}
+
+fn refused(ingest: &Ingest, rejection: &BytesRejection) -> Response {
+    let status = rejection.status();
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        return too_large(ingest, 0);
+    }
+    ingest.count_refused(format!(
+        "HTTP request body unreadable: {}",
+        rejection.body_text()
+    ));
+    (status, format!("{}\n", rejection.body_text())).into_response()
+}
+
+fn too_large(ingest: &Ingest, received: u64) -> Response {
+    let why =
+        format!("HTTP request body over {MAX_BODY} bytes (received {received} before refusing)");
+    ingest.count_refused(why);
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!("body over {MAX_BODY} bytes: send smaller batches\n"),
+    )
+        .into_response()
+}
+
+/// A gzip body inflated, unless it grows past the body limit (a small bomb stays small):
+/// `Err(None)` when too large, `Err(Some(e))` when broken.
+fn inflate_bounded(body: &[u8]) -> Result<Vec<u8>, Option<std::io::Error>> {
+    use std::io::Read;
+    let mut data = Vec::new();
+    let limit = MAX_BODY as u64 + 1;
+    flate2::read::MultiGzDecoder::new(body)
+        .take(limit)
+        .read_to_end(&mut data)
+        .map_err(Some)?;
+    if data.len() > MAX_BODY {
+        return Err(None);
+    }
+    Ok(data)
+}
+
+/// Compares the whole token whatever the first difference, so timing does not reveal it.
+fn authorized(token: Option<&str>, headers: &HeaderMap) -> bool {
+    let Some(token) = token else {
+        return true;
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "))
+        .unwrap_or_default();
+    given.len() == token.len()
+        && given
+            .iter()
+            .zip(token.as_bytes())
+            .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+            == 0
+}

@@ -1,0 +1,122 @@
+//! `--follow` on a file, the way `tail -F` behaves: new lines are read as they are
+//! appended; when the name comes to point at a new file (rotation) the old one is read to
+//! its end and the new one from its start; when the file shrinks (truncation) it is read
+//! again from its start. Each file read this way is a new source, so line numbers in
+//! rejects stay those of the file they came from.
+
+use std::fs::File;
+use std::io::Read;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use super::FILE_POLL;
+use crate::load::{Feed, LineFeed};
+use crate::source::Input;
+
+/// Files that are not one record a line (gzip, JSON documents) are read once, whole.
+pub fn follow(path: &Path, feed: &Feed) {
+    let mut generation = 0u32;
+    loop {
+        let Some(file) = wait_for(path) else {
+            return;
+        };
+        if !is_lines(path) {
+            let _ = feed.add_input(&Input::File(path.to_path_buf()));
+            return;
+        }
+        generation += 1;
+        let name = match generation {
+            1 => path.display().to_string(),
+            n => format!("{} (#{n})", path.display()),
+        };
+        let Some(lines) = feed.lines(name, crate::load::MAX_LOCAL_LINE) else {
+            return;
+        };
+        if !read_generation(path, file, lines) {
+            return;
+        }
+    }
+}
+
+/// Opens the file, waiting while it does not exist (between a rotation's rename and
+/// create). `None` only if waiting makes no sense any more.
+fn wait_for(path: &Path) -> Option<File> {
+    loop {
+        match File::open(path) {
+            Ok(file) => return Some(file),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::thread::sleep(FILE_POLL),
+            Err(_) => return None,
+        }
+    }
+}
+
+fn is_lines(path: &Path) -> bool {
+    let mut head = vec![0; 64 << 10];
+    let n = File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    !crate::source::is_gzip(head)
+        && matches!(
+            crate::parse::layout::detect(head),
+            crate::parse::Layout::Lines | crate::parse::Layout::Empty
+        )
+}
+
+/// What became of the followed name since the last look.
+enum Change {
+    Same,
+    /// The name points at another file now.
+    Rotated,
+    /// The file is shorter than what was read.
+    Truncated,
+}
+
+/// Reads one file until it is rotated away or truncated. `false` once the index owner
+/// hung up.
+fn read_generation(path: &Path, mut file: File, mut lines: LineFeed) -> bool {
+    let identity = file.metadata().map(|m| (m.dev(), m.ino())).ok();
+    let mut buffer = vec![0; 1 << 20];
+    let mut read_so_far = 0u64;
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => {}
+            Ok(n) => {
+                read_so_far += n as u64;
+                if !lines.push(&buffer[..n]) {
+                    return false;
+                }
+                continue;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                lines.failed(&e);
+                return lines.finish();
+            }
+        }
+        match change(path, identity, read_so_far) {
+            Change::Same => std::thread::sleep(FILE_POLL),
+            // Whatever was written to the old file before the rename was read above.
+            Change::Rotated | Change::Truncated => return drain(file, &mut buffer, lines),
+        }
+    }
+}
+
+/// Reads what is left of a rotated file, then ends its source.
+fn drain(mut file: File, buffer: &mut [u8], mut lines: LineFeed) -> bool {
+    while let Ok(n @ 1..) = file.read(buffer) {
+        if !lines.push(&buffer[..n]) {
+            return false;
+        }
+    }
+    lines.finish()
+}
+
+fn change(path: &Path, identity: Option<(u64, u64)>, read_so_far: u64) -> Change {
+    match std::fs::metadata(path) {
+        Ok(meta) if Some((meta.dev(), meta.ino())) != identity => Change::Rotated,
+        Ok(meta) if meta.len() < read_so_far => Change::Truncated,
+        // Gone (being rotated): keep reading the open file until the new one appears.
+        _ => Change::Same,
+    }
+}

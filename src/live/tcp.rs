@@ -1,0 +1,78 @@
+//! `--listen tcp://`: newline-delimited JSON, one source per connection, read on a thread
+//! per connection (a blocked index owner slows the sender down through TCP itself).
+
+use std::io::Read;
+use std::net::TcpListener;
+use std::sync::{Arc, Condvar, Mutex};
+
+use super::{MAX_CONNECTIONS, MAX_NET_LINE};
+use crate::load::Feed;
+
+/// Accepts connections until the index owner hangs up; at most `MAX_CONNECTIONS` at once.
+pub fn serve(listener: &TcpListener, url: &str, feed: &Feed) {
+    let slots = Arc::new(Slots::default());
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        slots.take();
+        let peer = stream
+            .peer_addr()
+            .map_or_else(|_| "?".to_owned(), |a| a.to_string());
+        let Some(lines) = feed.lines(format!("{url} from {peer}"), MAX_NET_LINE) else {
+            return;
+        };
+        let slots = Arc::clone(&slots);
+        std::thread::spawn(move || {
+            read_connection(stream, lines);
+            slots.give_back();
+        });
+    }
+}
+
+fn read_connection(mut stream: std::net::TcpStream, mut lines: crate::load::LineFeed) {
+    let mut buffer = vec![0; 1 << 20];
+    loop {
+        match stream.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => {
+                if !lines.push(&buffer[..n]) {
+                    return;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                lines.failed(&e);
+                break;
+            }
+        }
+    }
+    let _ = lines.finish();
+}
+
+/// Counts connections in use; `take` waits for a free one.
+#[derive(Default)]
+struct Slots {
+    used: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl Slots {
+    fn take(&self) {
+        let Ok(mut used) = self.used.lock() else {
+            return;
+        };
+        while *used >= MAX_CONNECTIONS {
+            used = match self.freed.wait(used) {
+                Ok(used) => used,
+                Err(_) => return,
+            };
+        }
+        *used += 1;
+    }
+
+    fn give_back(&self) {
+        if let Ok(mut used) = self.used.lock() {
+            *used = used.saturating_sub(1);
+            self.freed.notify_one();
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The way into a running load: the planner uses it for the start-up inputs, live sources
+//! (followed files and folders, stdin, listeners) for what arrives later. Each source that
+//! arrives as a byte stream writes through a [`LineFeed`].
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::SyncSender;
+
+use super::plan::{self, Unit, Work};
+use super::{LoadMsg, SourceIds};
+use crate::index::{SourceInfo, SourceKind};
+use crate::model::{Reject, RejectReason, SourceId};
+use crate::parse::Layout;
+use crate::source::{BlockStore, Content, Input};
+
+/// A handle on the load pipeline; clones feed the same index.
+#[derive(Clone)]
+pub struct Feed {
+    ids: SourceIds,
+    tx: SyncSender<LoadMsg>,
+    units: SyncSender<Unit>,
+    /// Units sent by the start-up inputs (`Done` waits for them); `None` for live sources.
+    initial: Option<Arc<AtomicU64>>,
+}
+
+impl Feed {
+    pub(super) fn new(
+        ids: SourceIds,
+        tx: SyncSender<LoadMsg>,
+        units: SyncSender<Unit>,
+        initial: bool,
+    ) -> Feed {
+        Feed {
+            ids,
+            tx,
+            units,
+            initial: initial.then(Arc::default),
+        }
+    }
+
+    /// The same pipeline, for sources whose units `Done` does not wait for.
+    pub(super) fn live(self) -> Feed {
+        Feed {
+            initial: None,
+            ..self
+        }
+    }
+
+    pub(super) fn initial_units(&self) -> u64 {
+        self.initial
+            .as_ref()
+            .map_or(0, |n| n.load(Ordering::Relaxed))
+    }
+
+    #[must_use]
+    pub fn ids(&self) -> &SourceIds {
+        &self.ids
+    }
+
+    /// Sends a message to the index owner; `false` once it has hung up.
+    #[must_use]
+    pub fn send(&self, msg: LoadMsg) -> bool {
+        self.tx.send(msg).is_ok()
+    }
+
+    /// Reads a whole input (a file, a folder's file, stdin) into the index.
+    #[must_use]
+    pub fn add_input(&self, input: &Input) -> bool {
+        match input {
+            Input::Stdin => self.stream("-".into(), std::io::stdin().lock()),
+            _ => self.announce(plan::plan(input, &self.ids)),
+        }
+    }
+
+    /// Reads a stream to its end: as it arrives when it holds one record a line, else
+    /// whole (gzip, JSON documents cannot be parsed in pieces).
+    pub fn stream(&self, name: String, reader: impl std::io::Read) -> bool {
+        super::stream::stream(self, name, reader)
+    }
+
+    /// Sends a planned input's sources and rejects to the index owner, then its units to
+    /// the workers; the source always goes first, so no batch arrives for an unknown source.
+    pub(super) fn announce(&self, planned: plan::Planned) -> bool {
+        let plan::Planned {
+            sources,
+            units,
+            rejects,
+            total_bytes,
+        } = planned;
+        let mut messages = vec![LoadMsg::Started { total_bytes }];
+        messages.extend(
+            sources
+                .into_iter()
+                .map(|(id, info)| LoadMsg::Source(id, info)),
+        );
+        if !rejects.is_empty() {
+            messages.push(LoadMsg::Rejects(rejects));
+        }
+        messages.into_iter().all(|m| self.send(m)) && units.into_iter().all(|u| self.unit(u))
+    }
+
+    fn unit(&self, mut unit: Unit) -> bool {
+        if let Some(count) = &self.initial {
+            count.fetch_add(1, Ordering::Relaxed);
+            unit.initial = true;
+        }
+        self.units.send(unit).is_ok()
+    }
+
+    /// Registers a new source of one record a line, named `name`, kept in memory.
+    #[must_use]
+    pub fn lines(&self, name: String, max_line: usize) -> Option<LineFeed> {
+        let id = self.ids.next();
+        let store = Arc::new(BlockStore::default());
+        let info = SourceInfo {
+            name,
+            kind: SourceKind::Memory(Arc::clone(&store)),
+        };
+        self.send(LoadMsg::Source(id, info)).then(|| LineFeed {
+            feed: self.clone(),
+            id,
+            store,
+            max_line,
+            seq: 0,
+            offset: 0,
+            line: 1,
+            carry: Vec::new(),
+            skipping: None,
+        })
+    }
+}
+
+/// One source of one record a line, written as it arrives: complete lines go to the
+/// workers at once, the last incomplete line waits for its newline. A line longer than
+/// `max_line` is skipped to its end and counted as a reject, so a missing newline cannot
+/// make memory grow without bound.
+pub struct LineFeed {
+    feed: Feed,
+    id: SourceId,
+    store: Arc<BlockStore>,
+    max_line: usize,
+    seq: u32,
+    /// Offset in the source of the first byte of `carry`.
+    offset: u64,
+    /// Line number of the first line in `carry`.
+    line: u64,
+    carry: Vec<u8>,
+    /// A line too long to keep, being skipped: where it started, and its line.
+    skipping: Option<(u64, u64)>,
+}
+
+impl LineFeed {
+    #[must_use]
+    pub fn source(&self) -> SourceId {
+        self.id
+    }
+
+    /// Adds what was read; sends the complete lines it finishes. `false` once the index
+    /// owner has hung up.
+    pub fn push(&mut self, mut read: &[u8]) -> bool {
+        if let Some((start, line)) = self.skipping {
+            let Some(end) = memchr::memchr(b'\n', read) else {
+                self.offset += read.len() as u64;
+                return true;
+            };
+            self.offset += end as u64 + 1;
+            self.line += 1;
+            self.skipping = None;
+            read = &read[end + 1..];
+            if !self.too_long(start, line) {
+                return false;
+            }
+        }
+        self.carry.extend_from_slice(read);
+        let complete = match memchr::memrchr(b'\n', &self.carry) {
+            Some(last) => {
+                let rest = self.carry.split_off(last + 1);
+                std::mem::replace(&mut self.carry, rest)
+            }
+            None => Vec::new(),
+        };
+        if !self.send(complete) {
+            return false;
+        }
+        if self.carry.len() > self.max_line {
+            self.skipping = Some((self.offset, self.line));
+            self.offset += self.carry.len() as u64;
+            self.carry = Vec::new();
+        }
+        true
+    }
+
+    fn too_long(&self, start: u64, line: u64) -> bool {
+        let reject = Reject {
+            source: self.id,
+            line: Some(line),
+            record: None,
+            offset: start,
+            reason: RejectReason::TooLong(self.max_line),
+        };
+        self.feed.send(LoadMsg::Rejects(vec![reject]))
+    }
+
+    fn send(&mut self, chunk: Vec<u8>) -> bool {
+        if chunk.is_empty() {
+            return true;
+        }
+        let len = chunk.len();
+        let first_line = self.line;
+        self.line += memchr::memchr_iter(b'\n', &chunk).count() as u64;
+        let origin = self.offset;
+        self.offset += len as u64;
+        let work = Work::Span {
+            content: Content::Owned(Arc::new(chunk)),
+            origin,
+            start: 0,
+            end: len,
+            layout: Layout::Lines,
+            first_line: Some(first_line),
+            store: Some(Arc::clone(&self.store)),
+        };
+        let unit = Unit {
+            source: self.id,
+            seq: self.seq,
+            work,
+            initial: false,
+        };
+        self.seq += 1;
+        self.feed.send(LoadMsg::Started {
+            total_bytes: len as u64,
+        }) && self.feed.unit(unit)
+    }
+
+    /// Reports a read error after what was read so far.
+    pub fn failed(&self, e: &std::io::Error) {
+        let offset = self.offset + self.carry.len() as u64;
+        let reason = RejectReason::Truncated(format!("reading failed after {offset} bytes: {e}"));
+        let reject = Reject {
+            source: self.id,
+            line: None,
+            record: None,
+            offset,
+            reason,
+        };
+        let _ = self.feed.send(LoadMsg::Rejects(vec![reject]));
+    }
+
+    /// The stream ended: its last line, if it had no newline, and a line being skipped.
+    #[must_use]
+    pub fn finish(mut self) -> bool {
+        if let Some((start, line)) = self.skipping.take() {
+            return self.too_long(start, line);
+        }
+        let last = std::mem::take(&mut self.carry);
+        self.send(last)
+    }
+}

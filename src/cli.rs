@@ -168,6 +168,11 @@ pub struct BenchArgs {
     /// keystroke at this size (e.g. 200x60), without a terminal.
     #[arg(long, value_name = "WxH")]
     pub ui: Option<String>,
+    /// Time live ingest instead: one record-a-line INPUT is written through a pipe, a
+    /// followed file or a TCP connection while the explorer's loop runs (at --ui size,
+    /// 80x24 by default) and keys are pressed every 50 ms.
+    #[arg(long, value_enum)]
+    pub live: Option<crate::commands::Via>,
     /// Files or folders to load.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,

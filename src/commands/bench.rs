@@ -10,7 +10,13 @@ use crate::filter::{Filter, evaluate};
 use crate::index::{Column, Index};
 use crate::load::load_blocking;
 use crate::parse::time::format_utc_seconds;
-use crate::source::{RawReader, expand_inputs};
+use crate::source::{Input, RawReader, expand_inputs};
+
+fn parse_size(size: &str) -> Result<(u16, u16), super::query::UsageError> {
+    size.split_once('x')
+        .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
+        .ok_or_else(|| super::query::UsageError(format!("--ui takes WIDTHxHEIGHT, not {size:?}")))
+}
 
 #[derive(Serialize)]
 struct Report {
@@ -39,13 +45,17 @@ struct QueryTiming {
 
 pub fn bench(args: &BenchArgs) -> anyhow::Result<()> {
     let inputs = expand_inputs(&args.inputs)?;
-    if let Some(size) = &args.ui {
-        let (width, height) = size
-            .split_once('x')
-            .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
-            .ok_or_else(|| {
-                super::query::UsageError(format!("--ui takes WIDTHxHEIGHT, not {size:?}"))
-            })?;
+    let size = args.ui.as_deref().map(parse_size).transpose()?;
+    if let Some(via) = args.live {
+        let [Input::File(input)] = inputs.as_slice() else {
+            return Err(super::query::UsageError("--live takes one file".into()).into());
+        };
+        let (width, height) = size.unwrap_or((80, 24));
+        let report = super::bench_live::run(input, via, width, height)?;
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    if let Some((width, height)) = size {
         let report = super::bench_ui::run(inputs, width, height)?;
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
@@ -139,7 +149,7 @@ pub(super) fn millis(since: Instant) -> f64 {
 }
 
 /// A `/proc/self/status` memory line in MB (Linux only).
-fn memory_mb(key: &str) -> Option<f64> {
+pub fn memory_mb(key: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with(key))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;

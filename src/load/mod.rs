@@ -116,13 +116,21 @@ fn run(
             live(feed.live());
         });
         scope.spawn(move || {
-            unit_rx
-                .into_iter()
-                .par_bridge()
-                .for_each_with(done_tx, |tx, unit| {
-                    let (done, batch) = worker::run_unit(unit);
-                    let _ = tx.send(Finished::Unit(done, batch));
-                });
+            let work = move || {
+                unit_rx
+                    .into_iter()
+                    .par_bridge()
+                    .for_each_with(done_tx, |tx, unit| {
+                        let (done, batch) = worker::run_unit(unit);
+                        let _ = tx.send(Finished::Unit(done, batch));
+                    });
+            };
+            // Workers wait on the index owner when it falls behind; in the global pool they
+            // would leave none for the owner's own parallel sort, which it may be waiting on.
+            match rayon::ThreadPoolBuilder::new().build() {
+                Ok(pool) => pool.install(work),
+                Err(_) => work(),
+            }
         });
         forward(done_rx, tx);
     });

@@ -19,7 +19,7 @@ use crate::source::RawReader;
 use crate::view::{Theme, page_and_columns, render};
 
 /// Views are refreshed this often while data streams in (re-filtering a million events
-/// each time would waste the frames in between).
+/// each time would waste the frames in between); the status bar's counts too.
 const REFRESH_WHILE_LOADING: Duration = Duration::from_millis(150);
 /// Loader messages taken per wake-up, so keys are never starved by a flood of batches.
 const DRAIN_LIMIT: usize = 16;
@@ -31,9 +31,9 @@ const RATE_TICK: Duration = Duration::from_secs(1);
 pub trait Probe {
     /// A key was taken.
     fn key(&mut self) {}
-    /// One turn of the loop is done (its frame drawn): `work` is how long the loop was
-    /// busy since it woke. `false` stops the loop.
-    fn frame(&mut self, _state: &AppState, _work: Duration) -> bool {
+    /// One turn of the loop is done (a frame drawn when `drew`): `work` is how long the
+    /// loop was busy since it woke. `false` stops the loop.
+    fn frame(&mut self, _state: &AppState, _work: Duration, _drew: bool) -> bool {
         true
     }
 }
@@ -63,6 +63,7 @@ where
     let mut flags = Flags {
         dirty: false,
         pending_data: false,
+        pending_draw: false,
         // The first batch is shown at once; later ones at most every REFRESH_WHILE_LOADING.
         last_refresh: Instant::now()
             .checked_sub(REFRESH_WHILE_LOADING)
@@ -77,7 +78,7 @@ where
             event = input.next() => Wake::Input(event),
             outcome = done_rx.recv() => Wake::Outcome(outcome),
             msg = loads.recv(), if flags.loading => Wake::Load(msg),
-            () = tokio::time::sleep_until(refresh_at), if flags.pending_data => Wake::Refresh,
+            () = tokio::time::sleep_until(refresh_at), if flags.pending_data || flags.pending_draw => Wake::Refresh,
             _ = rate_tick.tick(), if state.live.active => Wake::Tick,
         };
         let woke_at = Instant::now();
@@ -94,7 +95,7 @@ where
                     .unwrap_or_default()
             }
             Wake::Load(msg) => {
-                flags.dirty = true;
+                flags.pending_draw = true;
                 match msg {
                     Some(msg) => flags.pending_data |= on_loaded(msg, &mut loads, &mut state),
                     None => flags.loading = false,
@@ -102,10 +103,14 @@ where
                 Vec::new()
             }
             Wake::Refresh => {
-                flags.pending_data = false;
+                flags.pending_draw = false;
                 flags.last_refresh = woke_at;
                 flags.dirty = true;
-                state.data_changed()
+                if std::mem::take(&mut flags.pending_data) {
+                    state.data_changed()
+                } else {
+                    Vec::new()
+                }
             }
             Wake::Tick => {
                 flags.dirty |= state.sample_rate(woke_at.into_std());
@@ -117,10 +122,11 @@ where
                 return Ok(());
             }
         }
-        if std::mem::take(&mut flags.dirty) {
+        let drew = std::mem::take(&mut flags.dirty);
+        if drew {
             draw(terminal, &mut state, theme)?;
         }
-        if !probe.frame(&state, woke_at.elapsed()) {
+        if !probe.frame(&state, woke_at.elapsed(), drew) {
             return Ok(());
         }
     }
@@ -141,7 +147,10 @@ enum Wake {
 
 struct Flags {
     dirty: bool,
+    /// Events arrived: the views need [`AppState::data_changed`].
     pending_data: bool,
+    /// Something else arrived (progress, rejects): the next refresh redraws.
+    pending_draw: bool,
     last_refresh: Instant,
     /// The loaders' channel is open.
     loading: bool,

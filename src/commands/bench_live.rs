@@ -1,0 +1,267 @@
+//! `qtrail bench --live pipe|file|tcp`: sustained ingest through a live source while the
+//! explorer's own loop runs on a `TestBackend`, a key pressed every 50 ms. Reports the
+//! ingest rate, the time each drawn frame kept the loop busy, and key-to-screen: from
+//! the moment a key was due to the end of the frame that showed it.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde::Serialize;
+
+use super::bench::memory_mb;
+use crate::app::live::LiveState;
+use crate::app::{AppState, Keymap};
+use crate::index::Index;
+use crate::live::{ListenAddr, LiveSources};
+use crate::load::{SourceIds, spawn_live};
+use crate::term::{Probe, Ui, bridge, run_loop};
+use crate::view::Theme;
+
+/// How records reach qtrail in the benchmark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// A pipe, as `shipper | qtrail -`.
+    Pipe,
+    /// A file being appended to, followed (`-f`).
+    File,
+    /// A TCP connection to `--listen tcp://`.
+    Tcp,
+}
+
+const KEY_EVERY: Duration = Duration::from_millis(50);
+/// Up twice (following pauses), down, F (following resumes).
+const KEYS: [char; 4] = ['k', 'k', 'j', 'F'];
+
+#[derive(Serialize)]
+pub struct LiveReport {
+    via: Via,
+    size: String,
+    records: u64,
+    events: usize,
+    duplicates: u64,
+    rejected: usize,
+    ingest_s: f64,
+    events_per_s: f64,
+    frames: usize,
+    frame_p50_ms: f64,
+    frame_p99_ms: f64,
+    frame_max_ms: f64,
+    keys: usize,
+    key_to_screen_p50_ms: f64,
+    key_to_screen_p99_ms: f64,
+    key_to_screen_max_ms: f64,
+    rss_anon_mb_at_end: Option<f64>,
+}
+
+pub fn run(input: &Path, via: Via, width: u16, height: u16) -> anyhow::Result<LiveReport> {
+    let records = count_lines(input)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let keymap = Keymap::default_keymap();
+    let mut state = AppState::new(Index::new(), chrono::Utc::now().timestamp_millis());
+    state.help = keymap.help_lines();
+    state.live = LiveState::following(None);
+    let scratch = std::env::temp_dir().join(format!("qtrail-bench-{}.ndjson", std::process::id()));
+    let started = Instant::now();
+    let loads = start_source(input, via, &scratch)?;
+    let shared = Rc::new(RefCell::new(Keys::default()));
+    let mut probe = Timing {
+        shared: Rc::clone(&shared),
+        records,
+        started: Some(started),
+        ..Timing::default()
+    };
+    let mut terminal = Terminal::new(TestBackend::new(width, height))?;
+    let theme = Theme::colored();
+    let ui = Ui {
+        keymap: &keymap,
+        theme: &theme,
+    };
+    let result = runtime.block_on(run_loop(
+        &mut terminal,
+        state,
+        &ui,
+        key_presses(shared),
+        bridge(loads),
+        &mut probe,
+    ));
+    let _ = std::fs::remove_file(&scratch);
+    result?;
+    Ok(probe.report(via, format!("{width}x{height}")))
+}
+
+/// Starts the writer of `input` and the live source reading it.
+fn start_source(
+    input: &Path,
+    via: Via,
+    scratch: &Path,
+) -> anyhow::Result<std::sync::mpsc::Receiver<crate::load::LoadMsg>> {
+    let mut source = std::fs::File::open(input)?;
+    let ids = SourceIds::default();
+    Ok(match via {
+        Via::Pipe => {
+            let (reader, mut writer) = std::io::pipe()?;
+            std::thread::spawn(move || std::io::copy(&mut source, &mut writer));
+            spawn_live(Vec::new(), ids, move |feed| {
+                std::thread::spawn(move || feed.stream("pipe".into(), reader));
+            })
+        }
+        Via::File => {
+            let mut appended = std::fs::File::create(scratch)?;
+            std::thread::spawn(move || append_in_pieces(&mut source, &mut appended));
+            let live = LiveSources {
+                files: vec![PathBuf::from(scratch)],
+                ..LiveSources::default()
+            };
+            spawn_live(Vec::new(), ids, move |feed| live.start(&feed))
+        }
+        Via::Tcp => {
+            let bound = ListenAddr::parse("tcp://127.0.0.1:0")
+                .map_err(anyhow::Error::msg)?
+                .bind(false)?;
+            let addr = bound.listener.local_addr()?;
+            let live = LiveSources {
+                listeners: vec![bound],
+                ..LiveSources::default()
+            };
+            let loads = spawn_live(Vec::new(), ids, move |feed| live.start(&feed));
+            std::thread::spawn(move || {
+                let mut stream = std::net::TcpStream::connect(addr)?;
+                std::io::copy(&mut source, &mut stream)
+            });
+            loads
+        }
+    })
+}
+
+/// Appends like a logger: a megabyte at a time.
+fn append_in_pieces(source: &mut std::fs::File, out: &mut std::fs::File) -> std::io::Result<()> {
+    let mut buffer = vec![0; 1 << 20];
+    loop {
+        let n = std::io::Read::read(source, &mut buffer)?;
+        if n == 0 {
+            return Ok(());
+        }
+        out.write_all(&buffer[..n])?;
+    }
+}
+
+fn count_lines(path: &Path) -> anyhow::Result<u64> {
+    let data = std::fs::read(path)?;
+    Ok(data
+        .split(|&b| b == b'\n')
+        .filter(|line| !line.trim_ascii().is_empty())
+        .count() as u64)
+}
+
+/// Keys due and not yet taken, shared by the key stream and the probe.
+#[derive(Default)]
+struct Keys {
+    due: VecDeque<Instant>,
+    finished: bool,
+}
+
+/// A key every `KEY_EVERY`, until the probe has seen every record indexed.
+fn key_presses(
+    shared: Rc<RefCell<Keys>>,
+) -> impl futures_util::Stream<Item = std::io::Result<Event>> + Unpin {
+    let first = tokio::time::Instant::now() + KEY_EVERY;
+    Box::pin(futures_util::stream::unfold(
+        (0usize, first),
+        move |(n, due)| {
+            let shared = Rc::clone(&shared);
+            async move {
+                tokio::time::sleep_until(due).await;
+                if shared.borrow().finished {
+                    return None;
+                }
+                shared.borrow_mut().due.push_back(due.into_std());
+                let key = KeyEvent::new(KeyCode::Char(KEYS[n % KEYS.len()]), KeyModifiers::NONE);
+                Some((Ok(Event::Key(key)), (n + 1, due + KEY_EVERY)))
+            }
+        },
+    ))
+}
+
+#[derive(Default)]
+struct Timing {
+    shared: Rc<RefCell<Keys>>,
+    records: u64,
+    started: Option<Instant>,
+    frames: Vec<f64>,
+    keys: Vec<f64>,
+    key_due: Option<Instant>,
+    ingest_s: f64,
+    counts: (usize, u64, usize),
+}
+
+impl Probe for Timing {
+    fn key(&mut self) {
+        self.key_due = self.shared.borrow_mut().due.pop_front();
+    }
+
+    fn frame(&mut self, state: &AppState, work: Duration, drew: bool) -> bool {
+        if !drew {
+            return true;
+        }
+        self.frames.push(work.as_secs_f64() * 1e3);
+        if let Some(due) = self.key_due.take() {
+            self.keys.push(due.elapsed().as_secs_f64() * 1e3);
+        }
+        let index = &state.index;
+        let seen = index.received() + index.duplicates() + index.rejects().len() as u64;
+        if seen < self.records {
+            return true;
+        }
+        self.ingest_s = self.started.map_or(0.0, |s| s.elapsed().as_secs_f64());
+        self.counts = (index.len(), index.duplicates(), index.rejects().len());
+        self.shared.borrow_mut().finished = true;
+        false
+    }
+}
+
+impl Timing {
+    fn report(mut self, via: Via, size: String) -> LiveReport {
+        self.frames.sort_by(f64::total_cmp);
+        self.keys.sort_by(f64::total_cmp);
+        let (events, duplicates, rejected) = self.counts;
+        #[allow(clippy::cast_precision_loss, reason = "a rate for people to read")]
+        let events_per_s = self.records as f64 / self.ingest_s.max(1e-9);
+        LiveReport {
+            via,
+            size,
+            records: self.records,
+            events,
+            duplicates,
+            rejected,
+            ingest_s: self.ingest_s,
+            events_per_s: events_per_s.round(),
+            frames: self.frames.len(),
+            frame_p50_ms: percentile(&self.frames, 50),
+            frame_p99_ms: percentile(&self.frames, 99),
+            frame_max_ms: percentile(&self.frames, 100),
+            keys: self.keys.len(),
+            key_to_screen_p50_ms: percentile(&self.keys, 50),
+            key_to_screen_p99_ms: percentile(&self.keys, 99),
+            key_to_screen_max_ms: percentile(&self.keys, 100),
+            rss_anon_mb_at_end: memory_mb("RssAnon:"),
+        }
+    }
+}
+
+fn percentile(sorted: &[f64], p: usize) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let at = (sorted.len() * p / 100).min(sorted.len() - 1);
+    (sorted[at] * 100.0).round() / 100.0
+}

@@ -76,7 +76,10 @@ impl AppState {
         if !self.cursor_moved {
             self.timeline.to_top();
         }
-        let mut effects = self.refresh_rows();
+        let mut effects = match self.refresh_added_rows() {
+            Some(effects) => effects,
+            None => self.refresh_rows(),
+        };
         let len = self.timeline_rows().len();
         if self.live.following {
             self.timeline.to_bottom(len, self.page);

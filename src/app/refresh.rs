@@ -23,6 +23,7 @@ impl AppState {
         self.generation += 1;
         let matcher = Matcher::new(&self.index, &self.filter.applied);
         let rows = matching_rows(&self.index, &matcher);
+        self.rows_cover = Some((self.index.len(), self.index.reorders()));
         let mut effects = Vec::new();
         if matcher.needs_raw() {
             self.filter.scanning = true;
@@ -48,6 +49,32 @@ impl AppState {
         }
         effects.extend(self.after_rows_changed());
         effects
+    }
+
+    /// After events were only added: the new ones are filtered and merged into the rows,
+    /// at a cost that follows what arrived rather than the size of the index. `None`
+    /// when a full refresh is needed (rows evicted or reordered, a scan of originals).
+    pub fn refresh_added_rows(&mut self) -> Option<Vec<Effect>> {
+        let (from, reorders) = self.rows_cover?;
+        self.index.ensure_sorted();
+        if self.filter.scanning || reorders != self.index.reorders() || from > self.index.len() {
+            return None;
+        }
+        let matcher = Matcher::new(&self.index, &self.filter.applied);
+        if matcher.needs_raw() {
+            return None;
+        }
+        let mut added: Vec<(crate::index::OrderKey, u32)> = (from..self.index.len())
+            .filter_map(|id| u32::try_from(id).ok())
+            .filter(|&id| matcher.row_matches(self.index.row(id)))
+            .map(|id| (self.index.order_key(id), id))
+            .collect();
+        added.sort_unstable();
+        let index = &self.index;
+        crate::index::merge_into(&mut self.rows, &added, |id| index.order_key(id));
+        self.rows_cover = Some((self.index.len(), reorders));
+        self.regroup();
+        Some(self.after_rows_changed())
     }
 
     /// A background scan finished: its rows replace the current ones if still wanted.

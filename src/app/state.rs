@@ -108,6 +108,8 @@ pub struct AppState {
     /// The help screen: keys and what they do, generated from the keymap.
     pub help: Vec<(String, String)>,
     pub live: super::live::LiveState,
+    /// The index's row count and reorder count when `rows` were last computed.
+    pub rows_cover: Option<(usize, u64)>,
 }
 
 impl AppState {
@@ -141,6 +143,7 @@ impl AppState {
             related: None,
             cursor_moved: false,
             live: super::live::LiveState::default(),
+            rows_cover: None,
         };
         state.refresh_rows();
         state

@@ -155,12 +155,26 @@ fn append_in_pieces(source: &mut std::fs::File, out: &mut std::fs::File) -> std:
     }
 }
 
+/// Records in the input: its lines that are not blank.
 fn count_lines(path: &Path) -> anyhow::Result<u64> {
-    let data = std::fs::read(path)?;
-    Ok(data
-        .split(|&b| b == b'\n')
-        .filter(|line| !line.trim_ascii().is_empty())
-        .count() as u64)
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let (mut records, mut blank) = (0, true);
+    loop {
+        let buffer = std::io::BufRead::fill_buf(&mut reader)?;
+        if buffer.is_empty() {
+            return Ok(records + u64::from(!blank));
+        }
+        for &b in buffer {
+            if b == b'\n' {
+                records += u64::from(!blank);
+                blank = true;
+            } else if !b.is_ascii_whitespace() {
+                blank = false;
+            }
+        }
+        let n = buffer.len();
+        std::io::BufRead::consume(&mut reader, n);
+    }
 }
 
 /// Keys due and not yet taken, shared by the key stream and the probe.

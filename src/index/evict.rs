@@ -34,6 +34,7 @@ impl Index {
         self.seen.renumber(&self.rows, &new_id);
         self.rebuild_counts();
         self.evicted += count as u64;
+        self.reorders += 1;
         self.forget_evicted_originals();
     }
 

@@ -45,6 +45,8 @@ pub struct Index {
     /// A kept copy moved in the input order: the next sort starts over.
     resort: bool,
     evicted: u64,
+    /// Times the order was rebuilt rather than extended (a resort, an eviction).
+    reorders: u64,
 }
 
 impl Index {
@@ -124,6 +126,7 @@ impl Index {
     pub fn ensure_sorted(&mut self) {
         if std::mem::take(&mut self.resort) {
             self.sorted = 0;
+            self.reorders += 1;
         }
         if self.sorted == self.order.len() {
             return;
@@ -132,14 +135,24 @@ impl Index {
             .iter()
             .map(|&id| (self.order_key(id), id))
             .collect();
-        tail.par_sort_unstable();
-        if self.sorted == 0 {
-            self.order = tail.into_iter().map(|(_, id)| id).collect();
+        // What streams in live is small: sorting it here beats waking the pool.
+        if tail.len() < PARALLEL_SORT {
+            tail.sort_unstable();
         } else {
-            let head = std::mem::take(&mut self.order);
-            self.order = merge(&head[..self.sorted], &tail, |id| self.order_key(id));
+            tail.par_sort_unstable();
         }
+        self.order.truncate(self.sorted);
+        let mut order = std::mem::take(&mut self.order);
+        merge_into(&mut order, &tail, |id| self.order_key(id));
+        self.order = order;
         self.sorted = self.order.len();
+    }
+
+    /// Bumped whenever rows already in order may have moved or been renumbered: lists of
+    /// rows kept outside the index must then be rebuilt.
+    #[must_use]
+    pub fn reorders(&self) -> u64 {
+        self.reorders
     }
 
     /// Where a row sorts: by time, then by its place in the input.
@@ -269,22 +282,32 @@ impl Index {
     }
 }
 
+/// Below this many new rows, sorting them in parallel costs more than it saves.
+const PARALLEL_SORT: usize = 1 << 17;
+
 /// Time, source, offset.
 pub type OrderKey = (i64, u32, u64);
 
-fn merge(head: &[u32], tail: &[(OrderKey, u32)], key: impl Fn(u32) -> OrderKey) -> Vec<u32> {
-    let mut out = Vec::with_capacity(head.len() + tail.len());
+/// Merges `tail` (sorted) into `sorted` in place. Only the part of `sorted` from the first
+/// tail key on moves: live events are mostly newer than everything, late ones only minutes
+/// older, so a merge costs what arrived, not the whole index.
+pub fn merge_into(sorted: &mut Vec<u32>, tail: &[(OrderKey, u32)], key: impl Fn(u32) -> OrderKey) {
+    let Some(&(first, _)) = tail.first() else {
+        return;
+    };
+    let split = sorted.partition_point(|&id| key(id) <= first);
+    let moved = sorted.split_off(split);
+    sorted.reserve(moved.len() + tail.len());
     let (mut i, mut j) = (0, 0);
-    while i < head.len() && j < tail.len() {
-        if key(head[i]) <= tail[j].0 {
-            out.push(head[i]);
+    while i < moved.len() && j < tail.len() {
+        if key(moved[i]) <= tail[j].0 {
+            sorted.push(moved[i]);
             i += 1;
         } else {
-            out.push(tail[j].1);
+            sorted.push(tail[j].1);
             j += 1;
         }
     }
-    out.extend_from_slice(&head[i..]);
-    out.extend(tail[j..].iter().map(|(_, id)| *id));
-    out
+    sorted.extend_from_slice(&moved[i..]);
+    sorted.extend(tail[j..].iter().map(|(_, id)| *id));
 }

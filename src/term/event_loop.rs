@@ -82,6 +82,7 @@ where
             _ = rate_tick.tick(), if state.live.active => Wake::Tick,
         };
         let woke_at = Instant::now();
+        let flood = matches!(woken_by, Wake::Load(Some(_)));
         let effects = match woken_by {
             Wake::Input(None) => return Ok(()),
             Wake::Input(Some(event)) => {
@@ -128,6 +129,11 @@ where
         }
         if !probe.frame(&state, woke_at.elapsed(), drew) {
             return Ok(());
+        }
+        // While batches keep the channel ready the loop never waits, and tokio would only
+        // look at its timers (the refresh, the rate) every so many turns: yield to it.
+        if flood {
+            tokio::task::yield_now().await;
         }
     }
 }

@@ -157,24 +157,15 @@ fn append_in_pieces(source: &mut std::fs::File, out: &mut std::fs::File) -> std:
 
 /// Records in the input: its lines that are not blank.
 fn count_lines(path: &Path) -> anyhow::Result<u64> {
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
-    let (mut records, mut blank) = (0, true);
-    loop {
-        let buffer = std::io::BufRead::fill_buf(&mut reader)?;
-        if buffer.is_empty() {
-            return Ok(records + u64::from(!blank));
-        }
-        for &b in buffer {
-            if b == b'\n' {
-                records += u64::from(!blank);
-                blank = true;
-            } else if !b.is_ascii_whitespace() {
-                blank = false;
-            }
-        }
-        let n = buffer.len();
-        std::io::BufRead::consume(&mut reader, n);
+    let opened = crate::source::open_file(path)?;
+    let bytes = opened.content.bytes();
+    let mut records = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        records += u64::from(bytes[start..end].iter().any(|b| !b.is_ascii_whitespace()));
+        start = end + 1;
     }
+    Ok(records)
 }
 
 /// Keys due and not yet taken, shared by the key stream and the probe.
@@ -216,6 +207,8 @@ struct Timing {
     key_due: Option<Instant>,
     ingest_s: f64,
     counts: (usize, u64, usize),
+    /// Taken while the index is still alive.
+    rss_anon_mb: Option<f64>,
 }
 
 impl Probe for Timing {
@@ -238,6 +231,7 @@ impl Probe for Timing {
         }
         self.ingest_s = self.started.map_or(0.0, |s| s.elapsed().as_secs_f64());
         self.counts = (index.len(), index.duplicates(), index.rejects().len());
+        self.rss_anon_mb = memory_mb("RssAnon:");
         self.shared.borrow_mut().finished = true;
         false
     }
@@ -267,7 +261,7 @@ impl Timing {
             key_to_screen_p50_ms: percentile(&self.keys, 50),
             key_to_screen_p99_ms: percentile(&self.keys, 99),
             key_to_screen_max_ms: percentile(&self.keys, 100),
-            rss_anon_mb_at_end: memory_mb("RssAnon:"),
+            rss_anon_mb_at_end: self.rss_anon_mb,
         }
     }
 }

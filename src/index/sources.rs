@@ -24,4 +24,10 @@ pub enum SourceKind {
     },
     /// Content that cannot be read again (stdin), kept compressed in memory.
     Memory(Arc<BlockStore>),
+    /// A followed file, read again through the handle it was read with: that still
+    /// reaches the file after a rotation renamed it.
+    Followed {
+        path: PathBuf,
+        file: Arc<std::fs::File>,
+    },
 }

@@ -70,7 +70,7 @@ impl LiveSources {
         }
         if self.stdin {
             let feed = feed.clone();
-            std::thread::spawn(move || feed.stream("-".into(), std::io::stdin().lock()));
+            std::thread::spawn(move || feed.stream("-".into(), std::io::stdin()));
         }
         for bound in self.listeners {
             let feed = feed.clone();

@@ -8,6 +8,7 @@ use std::fs::File;
 use std::io::Read;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
+use std::time::Duration;
 
 use super::FILE_POLL;
 use crate::load::{Feed, LineFeed};
@@ -29,10 +30,11 @@ pub fn follow(path: &Path, feed: &Feed) {
             1 => path.display().to_string(),
             n => format!("{} (#{n})", path.display()),
         };
-        let Some(lines) = feed.lines(name, crate::load::MAX_LOCAL_LINE) else {
+        let file = std::sync::Arc::new(file);
+        let Some(lines) = feed.followed_lines(path, name, std::sync::Arc::clone(&file)) else {
             return;
         };
-        if !read_generation(path, file, lines) {
+        if !read_generation(path, &file, lines) {
             return;
         }
     }
@@ -74,16 +76,18 @@ enum Change {
 
 /// Reads one file until it is rotated away or truncated. `false` once the index owner
 /// hung up.
-fn read_generation(path: &Path, mut file: File, mut lines: LineFeed) -> bool {
+fn read_generation(path: &Path, mut file: &File, mut lines: LineFeed) -> bool {
     let identity = file.metadata().map(|m| (m.dev(), m.ino())).ok();
     let mut buffer = vec![0; 1 << 20];
     let mut read_so_far = 0u64;
+    let mut idle = Duration::ZERO;
     loop {
         match file.read(&mut buffer) {
             Ok(0) => {}
             Ok(n) => {
+                idle = Duration::ZERO;
                 read_so_far += n as u64;
-                if !lines.push(&buffer[..n]) {
+                if !lines.push(buffer[..n].to_vec()) {
                     return false;
                 }
                 continue;
@@ -95,7 +99,11 @@ fn read_generation(path: &Path, mut file: File, mut lines: LineFeed) -> bool {
             }
         }
         match change(path, identity, read_so_far) {
-            Change::Same => std::thread::sleep(FILE_POLL),
+            // Soon after data (a writer is busy), up to FILE_POLL when quiet.
+            Change::Same => {
+                idle = (idle * 2).clamp(Duration::from_millis(1), FILE_POLL);
+                std::thread::sleep(idle);
+            }
             // Whatever was written to the old file before the rename was read above.
             Change::Rotated | Change::Truncated => return drain(file, &mut buffer, lines),
         }
@@ -103,9 +111,9 @@ fn read_generation(path: &Path, mut file: File, mut lines: LineFeed) -> bool {
 }
 
 /// Reads what is left of a rotated file, then ends its source.
-fn drain(mut file: File, buffer: &mut [u8], mut lines: LineFeed) -> bool {
+fn drain(mut file: &File, buffer: &mut [u8], mut lines: LineFeed) -> bool {
     while let Ok(n @ 1..) = file.read(buffer) {
-        if !lines.push(&buffer[..n]) {
+        if !lines.push(buffer[..n].to_vec()) {
             return false;
         }
     }

@@ -1,7 +1,6 @@
 //! `--listen tcp://`: newline-delimited JSON, one source per connection, read on a thread
 //! per connection (a blocked index owner slows the sender down through TCP itself).
 
-use std::io::Read;
 use std::net::TcpListener;
 use std::sync::{Arc, Condvar, Mutex};
 
@@ -28,24 +27,8 @@ pub fn serve(listener: &TcpListener, url: &str, feed: &Feed) {
     }
 }
 
-fn read_connection(mut stream: std::net::TcpStream, mut lines: crate::load::LineFeed) {
-    let mut buffer = vec![0; 1 << 20];
-    loop {
-        match stream.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(n) => {
-                if !lines.push(&buffer[..n]) {
-                    return;
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                lines.failed(&e);
-                break;
-            }
-        }
-    }
-    let _ = lines.finish();
+fn read_connection(stream: std::net::TcpStream, lines: crate::load::LineFeed) {
+    let _ = lines.pump(stream);
 }
 
 /// Counts connections in use; `take` waits for a free one.

@@ -2,9 +2,10 @@
 //! (followed files and folders, stdin, listeners) for what arrives later. Each source that
 //! arrives as a byte stream writes through a [`LineFeed`].
 
+use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::SyncSender;
+use std::sync::mpsc::{SyncSender, sync_channel};
 
 use super::plan::{self, Unit, Work};
 use super::{LoadMsg, SourceIds};
@@ -12,6 +13,12 @@ use crate::index::{SourceInfo, SourceKind};
 use crate::model::{Reject, RejectReason, SourceId};
 use crate::parse::Layout;
 use crate::source::{BlockStore, Content, Input};
+
+/// Reads a pump's thread makes at most, and may queue before it waits.
+const PUMP_READ: usize = 1 << 20;
+const PUMP_DEPTH: usize = 16;
+/// Queued reads are joined up to this size into one batch.
+const JOIN_UP_TO: usize = 1 << 20;
 
 /// A handle on the load pipeline; clones feed the same index.
 #[derive(Clone)]
@@ -67,14 +74,14 @@ impl Feed {
     #[must_use]
     pub fn add_input(&self, input: &Input) -> bool {
         match input {
-            Input::Stdin => self.stream("-".into(), std::io::stdin().lock()),
+            Input::Stdin => self.stream("-".into(), std::io::stdin()),
             _ => self.announce(plan::plan(input, &self.ids)),
         }
     }
 
     /// Reads a stream to its end: as it arrives when it holds one record a line, else
     /// whole (gzip, JSON documents cannot be parsed in pieces).
-    pub fn stream(&self, name: String, reader: impl std::io::Read) -> bool {
+    pub fn stream(&self, name: String, reader: impl Read + Send + 'static) -> bool {
         super::stream::stream(self, name, reader)
     }
 
@@ -110,12 +117,33 @@ impl Feed {
     /// Registers a new source of one record a line, named `name`, kept in memory.
     #[must_use]
     pub fn lines(&self, name: String, max_line: usize) -> Option<LineFeed> {
-        let id = self.ids.next();
         let store = Arc::new(BlockStore::default());
-        let info = SourceInfo {
-            name,
-            kind: SourceKind::Memory(Arc::clone(&store)),
-        };
+        let kind = SourceKind::Memory(Arc::clone(&store));
+        self.line_source(name, kind, Some(store), max_line)
+    }
+
+    /// Registers a followed file, whose originals are read again through `file`.
+    #[must_use]
+    pub fn followed_lines(
+        &self,
+        path: &std::path::Path,
+        name: String,
+        file: Arc<std::fs::File>,
+    ) -> Option<LineFeed> {
+        let path = path.to_path_buf();
+        let kind = SourceKind::Followed { path, file };
+        self.line_source(name, kind, None, super::MAX_LOCAL_LINE)
+    }
+
+    fn line_source(
+        &self,
+        name: String,
+        kind: SourceKind,
+        store: Option<Arc<BlockStore>>,
+        max_line: usize,
+    ) -> Option<LineFeed> {
+        let id = self.ids.next();
+        let info = SourceInfo { name, kind };
         self.send(LoadMsg::Source(id, info)).then(|| LineFeed {
             feed: self.clone(),
             id,
@@ -137,7 +165,8 @@ impl Feed {
 pub struct LineFeed {
     feed: Feed,
     id: SourceId,
-    store: Arc<BlockStore>,
+    /// Where the workers keep the originals, unless the source can be read again.
+    store: Option<Arc<BlockStore>>,
     max_line: usize,
     seq: u32,
     /// Offset in the source of the first byte of `carry`.
@@ -155,23 +184,72 @@ impl LineFeed {
         self.id
     }
 
+    /// Reads `reader` to its end on a thread of its own and writes what it reads, joining
+    /// the reads that queued up while the last batch was being sent: under a flood (a pipe
+    /// gives 64 KiB a read) batches stay large, while a trickle goes on read by read.
+    #[must_use]
+    pub fn pump(mut self, mut reader: impl Read + Send + 'static) -> bool {
+        let (tx, rx) = sync_channel::<std::io::Result<Vec<u8>>>(PUMP_DEPTH);
+        std::thread::spawn(move || {
+            let mut buffer = vec![0; PUMP_READ];
+            loop {
+                let read = match reader.read(&mut buffer) {
+                    Ok(0) => return,
+                    Ok(n) => Ok(buffer[..n].to_vec()),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => Err(e),
+                };
+                let failed = read.is_err();
+                if tx.send(read).is_err() || failed {
+                    return;
+                }
+            }
+        });
+        while let Ok(first) = rx.recv() {
+            let mut error = None;
+            let mut joined = first.unwrap_or_else(|e| {
+                error = Some(e);
+                Vec::new()
+            });
+            while error.is_none() && joined.len() < JOIN_UP_TO {
+                match rx.try_recv() {
+                    Ok(Ok(more)) => joined.extend_from_slice(&more),
+                    Ok(Err(e)) => error = Some(e),
+                    Err(_) => break,
+                }
+            }
+            if !self.push(joined) {
+                return false;
+            }
+            if let Some(e) = error {
+                self.failed(&e);
+                break;
+            }
+        }
+        self.finish()
+    }
+
     /// Adds what was read; sends the complete lines it finishes. `false` once the index
     /// owner has hung up.
-    pub fn push(&mut self, mut read: &[u8]) -> bool {
+    pub fn push(&mut self, mut read: Vec<u8>) -> bool {
         if let Some((start, line)) = self.skipping {
-            let Some(end) = memchr::memchr(b'\n', read) else {
+            let Some(end) = memchr::memchr(b'\n', &read) else {
                 self.offset += read.len() as u64;
                 return true;
             };
             self.offset += end as u64 + 1;
             self.line += 1;
             self.skipping = None;
-            read = &read[end + 1..];
+            read.drain(..=end);
             if !self.too_long(start, line) {
                 return false;
             }
         }
-        self.carry.extend_from_slice(read);
+        if self.carry.is_empty() {
+            self.carry = read;
+        } else {
+            self.carry.extend_from_slice(&read);
+        }
         let complete = match memchr::memrchr(b'\n', &self.carry) {
             Some(last) => {
                 let rest = self.carry.split_off(last + 1);
@@ -217,7 +295,7 @@ impl LineFeed {
             end: len,
             layout: Layout::Lines,
             first_line: Some(first_line),
-            store: Some(Arc::clone(&self.store)),
+            store: self.store.clone(),
         };
         let unit = Unit {
             source: self.id,

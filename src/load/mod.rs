@@ -127,13 +127,28 @@ fn run(
             };
             // Workers wait on the index owner when it falls behind; in the global pool they
             // would leave none for the owner's own parallel sort, which it may be waiting on.
-            match rayon::ThreadPoolBuilder::new().build() {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .thread_name(|i| format!("qtrail-parse-{i}"))
+                .start_handler(|_| lower_priority())
+                .build();
+            match pool {
                 Ok(pool) => pool.install(work),
                 Err(_) => work(),
             }
         });
         forward(done_rx, tx);
     });
+}
+
+/// Parsing yields the processor to the explorer's own thread: with as many busy workers
+/// as cores, a key would otherwise wait for its turn behind them. Failing to lower it (a
+/// system that forbids it) only costs that.
+pub fn lower_priority() {
+    if let Ok(nice) = 30u8.try_into() {
+        let _ = thread_priority::set_current_thread_priority(
+            thread_priority::ThreadPriority::Crossplatform(nice),
+        );
+    }
 }
 
 /// Sends the workers' batches on, their rejects' lines fixed, and `Done` once the

@@ -10,7 +10,7 @@ use super::plan;
 use crate::parse::Layout;
 use crate::source::is_gzip;
 
-/// Reads at most this much at a time; under a flood, reads fill it and chunks stay large.
+/// Enough of the start to tell the layout.
 const READ_BUFFER: usize = 1 << 20;
 
 /// Lines of a local stream may be this long (the 10 MB records of hostile inputs load).
@@ -18,31 +18,13 @@ pub const MAX_LOCAL_LINE: usize = 256 << 20;
 
 /// Reads `reader` to its end, sending its units as its lines complete. `false` when the
 /// receiving side hung up.
-pub fn stream(feed: &Feed, name: String, reader: impl Read) -> bool {
+pub fn stream(feed: &Feed, name: String, reader: impl Read + Send + 'static) -> bool {
     let mut reader = BufReader::with_capacity(READ_BUFFER, reader);
     let head = reader.fill_buf().map(<[u8]>::to_vec).unwrap_or_default();
     if is_gzip(&head) || crate::parse::layout::detect(&head) != Layout::Lines {
         let id = feed.ids().next();
         return feed.announce(plan::plan_stream_input(id, &name, reader));
     }
-    let Some(mut lines) = feed.lines(name, MAX_LOCAL_LINE) else {
-        return false;
-    };
-    loop {
-        let read = match reader.fill_buf() {
-            Ok([]) => break,
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                lines.failed(&e);
-                break;
-            }
-        };
-        let n = read.len();
-        if !lines.push(read) {
-            return false;
-        }
-        reader.consume(n);
-    }
-    lines.finish()
+    feed.lines(name, MAX_LOCAL_LINE)
+        .is_some_and(|lines| lines.pump(reader))
 }

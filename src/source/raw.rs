@@ -17,6 +17,8 @@ pub enum RawError {
     Io(PathBuf, std::io::Error),
     #[error("{}: the file changed after it was loaded; reload it to see its records", display(&.0.display().to_string()))]
     Changed(PathBuf),
+    #[error("{}: the file was truncated after this record was read", display(&.0.display().to_string()))]
+    Truncated(PathBuf),
     #[error("record out of range of its source")]
     OutOfRange,
 }
@@ -51,6 +53,16 @@ impl RawReader {
             SourceKind::Memory(store) => store
                 .read(raw.offset, raw.len as usize)
                 .ok_or(RawError::OutOfRange),
+            SourceKind::Followed { path, file } => {
+                let mut out = vec![0; raw.len as usize];
+                std::os::unix::fs::FileExt::read_exact_at(&**file, &mut out, raw.offset).map_err(
+                    |e| match e.kind() {
+                        std::io::ErrorKind::UnexpectedEof => RawError::Truncated(path.clone()),
+                        _ => RawError::Io(path.clone(), e),
+                    },
+                )?;
+                Ok(out)
+            }
             SourceKind::File {
                 path,
                 gzip: false,

@@ -62,8 +62,7 @@ where
     let (done_tx, mut done_rx) = mpsc::unbounded_channel();
     let mut flags = Flags {
         dirty: false,
-        pending_data: false,
-        pending_draw: false,
+        pending: Pending::Nothing,
         // The first batch is shown at once; later ones at most every REFRESH_WHILE_LOADING.
         last_refresh: Instant::now()
             .checked_sub(REFRESH_WHILE_LOADING)
@@ -78,7 +77,7 @@ where
             event = input.next() => Wake::Input(event),
             outcome = done_rx.recv() => Wake::Outcome(outcome),
             msg = loads.recv(), if flags.loading => Wake::Load(msg),
-            () = tokio::time::sleep_until(refresh_at), if flags.pending_data || flags.pending_draw => Wake::Refresh,
+            () = tokio::time::sleep_until(refresh_at), if flags.pending != Pending::Nothing => Wake::Refresh,
             _ = rate_tick.tick(), if state.live.active => Wake::Tick,
         };
         let woke_at = Instant::now();
@@ -96,18 +95,22 @@ where
                     .unwrap_or_default()
             }
             Wake::Load(msg) => {
-                flags.pending_draw = true;
                 match msg {
-                    Some(msg) => flags.pending_data |= on_loaded(msg, &mut loads, &mut state),
+                    Some(msg) => {
+                        let added = on_loaded(msg, &mut loads, &mut state);
+                        flags.pending =
+                            flags
+                                .pending
+                                .max(if added { Pending::Data } else { Pending::Draw });
+                    }
                     None => flags.loading = false,
                 }
                 Vec::new()
             }
             Wake::Refresh => {
-                flags.pending_draw = false;
                 flags.last_refresh = woke_at;
                 flags.dirty = true;
-                if std::mem::take(&mut flags.pending_data) {
+                if std::mem::replace(&mut flags.pending, Pending::Nothing) == Pending::Data {
                     state.data_changed()
                 } else {
                     Vec::new()
@@ -151,12 +154,19 @@ enum Wake {
     Tick,
 }
 
+/// What the next refresh has to do.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Pending {
+    Nothing,
+    /// Progress or rejects arrived: redraw.
+    Draw,
+    /// Events arrived: [`AppState::data_changed`], then redraw.
+    Data,
+}
+
 struct Flags {
     dirty: bool,
-    /// Events arrived: the views need [`AppState::data_changed`].
-    pending_data: bool,
-    /// Something else arrived (progress, rejects): the next refresh redraws.
-    pending_draw: bool,
+    pending: Pending,
     last_refresh: Instant,
     /// The loaders' channel is open.
     loading: bool,

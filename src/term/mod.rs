@@ -79,6 +79,7 @@ pub fn explore(session: Session) -> anyhow::Result<()> {
 }
 
 /// Loader threads send on a blocking channel; the loop waits on an async one.
+#[must_use]
 pub fn bridge(
     loads: std::sync::mpsc::Receiver<crate::load::LoadMsg>,
 ) -> tokio::sync::mpsc::Receiver<crate::load::LoadMsg> {

@@ -363,3 +363,42 @@ fn piped_events_show_as_they_arrive() {
     );
     tui.quit_cleanly();
 }
+
+#[test]
+fn follow_mode_tails_a_file_pauses_on_scroll_and_resumes_with_f() {
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/braket/quantum-tasks.ndjson");
+    let lines: Vec<String> = std::fs::read_to_string(sample)
+        .expect("sample")
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("trail.ndjson");
+    let append = |from: usize, to: usize| {
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .expect("open");
+        for line in &lines[from..to] {
+            std::io::Write::write_all(&mut file, format!("{line}\n").as_bytes()).expect("append");
+        }
+    };
+    append(0, 2);
+    let Some(tui) = Tui::start("follow", &["-f", log.to_str().expect("UTF-8")]) else {
+        return;
+    };
+    tui.wait_for("2 / 2");
+    tui.wait_for("LIVE");
+    append(2, 4);
+    tui.wait_for("4 / 4");
+    tui.send_keys(&["k"]);
+    tui.wait_for("PAUSED 0 new events, F follows");
+    append(4, 5);
+    tui.wait_for("PAUSED 1 new events");
+    tui.wait_for("5 / 5");
+    tui.send_keys(&["F"]);
+    tui.wait_for("LIVE");
+    tui.quit_cleanly();
+}

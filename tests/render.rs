@@ -177,3 +177,14 @@ fn extreme_times_and_tiny_terminals_never_panic() {
         }
     }
 }
+
+/// Live and paused: the status bar says what arrived since the pause, the rate, and F.
+#[test]
+fn live_paused_80x24() {
+    let mut state = demo();
+    state.live = qtrail::app::live::LiveState::following(None);
+    explorer::press(&mut state, &[qtrail::app::Command::Up]);
+    state.live.paused_at -= 37;
+    state.live.rate = 12_345;
+    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+}

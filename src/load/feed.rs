@@ -158,6 +158,21 @@ impl Feed {
     }
 }
 
+/// The first line of `chunk` longer than `max`: from its start to after its newline.
+fn long_line(chunk: &[u8], max: usize) -> Option<(usize, usize)> {
+    if chunk.len() <= max {
+        return None;
+    }
+    let mut start = 0;
+    for newline in memchr::memchr_iter(b'\n', chunk).chain([chunk.len()]) {
+        if newline - start > max {
+            return Some((start, (newline + 1).min(chunk.len())));
+        }
+        start = newline + 1;
+    }
+    None
+}
+
 /// One source of one record a line, written as it arrives: complete lines go to the
 /// workers at once, the last incomplete line waits for its newline. A line longer than
 /// `max_line` is skipped to its end and counted as a reject, so a missing newline cannot
@@ -279,7 +294,22 @@ impl LineFeed {
         self.feed.send(LoadMsg::Rejects(vec![reject]))
     }
 
-    fn send(&mut self, chunk: Vec<u8>) -> bool {
+    /// Sends complete lines, taking out any longer than the limit (as rejects).
+    fn send(&mut self, mut chunk: Vec<u8>) -> bool {
+        while let Some((start, end)) = long_line(&chunk, self.max_line) {
+            let rest = chunk.split_off(end);
+            chunk.truncate(start);
+            if !self.send_lines(chunk) || !self.too_long(self.offset, self.line) {
+                return false;
+            }
+            self.offset += (end - start) as u64;
+            self.line += 1;
+            chunk = rest;
+        }
+        self.send_lines(chunk)
+    }
+
+    fn send_lines(&mut self, chunk: Vec<u8>) -> bool {
         if chunk.is_empty() {
             return true;
         }

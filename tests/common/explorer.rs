@@ -1,4 +1,5 @@
 //! Building the explorer's state from the demo trail and running its effects inline.
+#![allow(dead_code, reason = "each test crate uses a different subset")]
 
 use qtrail::app::update::Effect;
 use qtrail::app::{AppState, Command, Keymap, update};

@@ -413,3 +413,20 @@ fn a_busy_port_or_a_public_address_is_an_error_before_anything_starts() {
         );
     }
 }
+
+#[test]
+fn a_first_line_that_arrives_in_pieces_still_streams() {
+    let lines = sample_lines();
+    let mut follower = Follower::start(&["-"]);
+    let mut stdin = follower.stdin.take().expect("stdin");
+    let (head, tail) = lines[0].split_at(40);
+    write!(stdin, "{head}").expect("write");
+    stdin.flush().expect("flush");
+    std::thread::sleep(Duration::from_millis(300));
+    writeln!(stdin, "{tail}\n{}", lines[1]).expect("write");
+    stdin.flush().expect("flush");
+    // Shown while stdin is still open: the cut first line did not make it a document.
+    let events = follower.expect_events(2).to_vec();
+    assert_eq!(ids(&events), ids_of_lines(&lines[..2]));
+    drop(stdin);
+}

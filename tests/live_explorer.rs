@@ -180,3 +180,24 @@ fn beyond_max_events_the_oldest_are_evicted_and_counted() {
         .expect("the original of a kept event");
     assert!(raw.starts_with(b"{"), "{}", String::from_utf8_lossy(&raw));
 }
+
+#[test]
+fn a_word_filter_takes_in_what_arrives() {
+    let lines = sample_lines();
+    let mut state = live_state(None);
+    let mut stream = Stream::open(&mut state);
+    stream.send(&mut state, &lines[..3]);
+    // A bare word searches the originals.
+    let effects = qtrail::app::update::apply_filter_text(&mut state, "braket");
+    run_effects(&mut state, effects);
+    let before = state.timeline_rows().len();
+    assert!(before > 0, "some of the first records name Braket");
+    stream.send(&mut state, &lines[3..7]);
+    let after = state.timeline_rows().len();
+    let expected = lines[..7]
+        .iter()
+        .filter(|l| l.to_lowercase().contains("braket"))
+        .count();
+    assert_eq!(after, expected, "the new matching records joined the rows");
+    assert!(after > before);
+}

@@ -9,7 +9,7 @@ pub mod keymap;
 pub mod list;
 pub mod live;
 pub mod palette;
-mod refresh;
+pub mod refresh;
 pub mod state;
 pub mod timeline;
 pub mod update;

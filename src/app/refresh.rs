@@ -8,9 +8,18 @@ use super::update::Effect;
 use crate::filter::{Matcher, matching_rows};
 use crate::model::RawRef;
 
+/// A finished search of originals.
+pub struct RawScanDone {
+    pub generation: u64,
+    pub rows: Vec<u32>,
+    pub added: bool,
+}
+
 /// Bare-word filters need the original records: those are searched off the UI thread.
 pub struct RawScan {
     pub generation: u64,
+    /// Rows added while streaming, to be merged in; otherwise the whole filter's rows.
+    pub added: bool,
     pub matcher: Arc<Matcher>,
     pub candidates: Vec<(u32, RawRef)>,
     pub sources: Arc<Vec<Option<crate::index::SourceInfo>>>,
@@ -33,6 +42,7 @@ impl AppState {
                 .collect();
             effects.push(Effect::ScanRaw(RawScan {
                 generation: self.generation,
+                added: false,
                 matcher: Arc::new(matcher),
                 candidates,
                 sources: self.index.shared_sources(),
@@ -57,33 +67,63 @@ impl AppState {
     pub fn refresh_added_rows(&mut self) -> Option<Vec<Effect>> {
         let (from, reorders) = self.rows_cover?;
         self.index.ensure_sorted();
-        if self.filter.scanning || reorders != self.index.reorders() || from > self.index.len() {
+        if reorders != self.index.reorders() || from > self.index.len() {
             return None;
+        }
+        // A search of originals is under way: what arrived since waits for the next turn.
+        if self.filter.scanning {
+            return Some(Vec::new());
         }
         let matcher = Matcher::new(&self.index, &self.filter.applied);
-        if matcher.needs_raw() {
-            return None;
-        }
         let mut added: Vec<(crate::index::OrderKey, u32)> = (from..self.index.len())
             .filter_map(|id| u32::try_from(id).ok())
             .filter(|&id| matcher.row_matches(self.index.row(id)))
             .map(|id| (self.index.order_key(id), id))
             .collect();
-        added.sort_unstable();
-        let index = &self.index;
-        crate::index::merge_into(&mut self.rows, &added, |id| index.order_key(id));
         self.rows_cover = Some((self.index.len(), reorders));
-        self.regroup();
-        Some(self.after_rows_changed())
+        if matcher.needs_raw() {
+            self.filter.scanning = true;
+            let candidates = added
+                .iter()
+                .map(|&(_, id)| (id, self.index.row(id).raw))
+                .collect();
+            return Some(vec![Effect::ScanRaw(RawScan {
+                generation: self.generation,
+                added: true,
+                matcher: Arc::new(matcher),
+                candidates,
+                sources: self.index.shared_sources(),
+            })]);
+        }
+        added.sort_unstable();
+        Some(self.merge_rows(&added))
     }
 
-    /// A background scan finished: its rows replace the current ones if still wanted.
-    pub fn raw_scan_done(&mut self, generation: u64, rows: Vec<u32>) -> Vec<Effect> {
-        if generation != self.generation {
+    /// Merges rows (sorted by their order keys) into the filter's rows.
+    fn merge_rows(&mut self, added: &[(crate::index::OrderKey, u32)]) -> Vec<Effect> {
+        let index = &self.index;
+        crate::index::merge_into(&mut self.rows, added, |id| index.order_key(id));
+        self.regroup();
+        self.after_rows_changed()
+    }
+
+    /// A background scan finished: its rows replace the current ones (or, for rows added
+    /// while streaming, join them) if still wanted.
+    pub fn raw_scan_done(&mut self, done: RawScanDone) -> Vec<Effect> {
+        if done.generation != self.generation {
             return Vec::new();
         }
         self.filter.scanning = false;
-        self.rows = rows;
+        if done.added {
+            let mut added: Vec<_> = done
+                .rows
+                .iter()
+                .map(|&id| (self.index.order_key(id), id))
+                .collect();
+            added.sort_unstable();
+            return self.merge_rows(&added);
+        }
+        self.rows = done.rows;
         self.regroup();
         self.after_rows_changed()
     }

@@ -50,7 +50,9 @@ impl Index {
         }
     }
 
-    /// Originals held in memory for evicted events only are freed too.
+    /// Originals held in memory for evicted events only are freed too: those before the
+    /// first kept event of their source, and before any stretch whose batch has not been
+    /// applied yet (workers store a stretch before its events reach the index).
     fn forget_evicted_originals(&self) {
         let mut first: FxHashMap<SourceId, u64> = FxHashMap::default();
         for row in &self.rows {
@@ -59,7 +61,9 @@ impl Index {
         }
         for (id, source) in (0u32..).zip(self.sources.iter()) {
             if let Some(SourceKind::Memory(store)) = source.as_ref().map(|s| &s.kind) {
-                store.forget_before(first.get(&id).copied().unwrap_or(u64::MAX));
+                let applied = self.applied.get(&id).map_or(0, |a| a.upto);
+                let kept = first.get(&id).copied().unwrap_or(u64::MAX);
+                store.forget_before(applied.min(kept));
             }
         }
     }
@@ -74,5 +78,48 @@ impl Index {
     #[must_use]
     pub fn received(&self) -> u64 {
         self.rows.len() as u64 + self.evicted
+    }
+}
+
+/// How far a source's batches have been applied without a gap: everything before `upto`.
+#[derive(Default)]
+pub struct Applied {
+    upto: u64,
+    /// Stretches applied beyond a gap (batches arrive in any order), by start.
+    ahead: std::collections::BTreeMap<u64, u64>,
+}
+
+impl Applied {
+    pub fn add(&mut self, start: u64, end: u64) {
+        if start <= self.upto {
+            self.upto = self.upto.max(end);
+        } else {
+            let at = self.ahead.entry(start).or_insert(end);
+            *at = (*at).max(end);
+        }
+        while let Some((&start, &end)) = self.ahead.first_key_value() {
+            if start > self.upto {
+                break;
+            }
+            self.upto = self.upto.max(end);
+            self.ahead.pop_first();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Applied;
+
+    #[test]
+    fn applied_stretches_count_only_without_a_gap() {
+        let mut applied = Applied::default();
+        applied.add(10, 20);
+        assert_eq!(applied.upto, 0, "0..10 not applied yet");
+        applied.add(0, 10);
+        assert_eq!(applied.upto, 20);
+        applied.add(30, 40);
+        applied.add(20, 30);
+        assert_eq!(applied.upto, 40);
     }
 }

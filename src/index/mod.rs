@@ -45,6 +45,8 @@ pub struct Index {
     /// A kept copy moved in the input order: the next sort starts over.
     resort: bool,
     evicted: u64,
+    /// Per source, how far its batches have been applied (eviction frees originals below).
+    applied: rustc_hash::FxHashMap<SourceId, evict::Applied>,
     /// Times the order was rebuilt rather than extended (a resort, an eviction).
     reorders: u64,
 }
@@ -72,8 +74,14 @@ impl Index {
             keys,
             strings,
             mut rejects,
-            ..
+            source,
+            start,
+            bytes,
         } = batch;
+        self.applied
+            .entry(source)
+            .or_default()
+            .add(start, start + bytes);
         let remap = self.intern_batch_strings(&strings);
         self.rows.reserve(rows.len());
         for (mut row, key) in rows.into_iter().zip(keys) {

@@ -29,5 +29,7 @@ pub enum SourceKind {
     Followed {
         path: PathBuf,
         file: Arc<std::fs::File>,
+        /// Cleared once the file was truncated: its bytes are then another file's.
+        intact: Arc<std::sync::atomic::AtomicBool>,
     },
 }

@@ -9,9 +9,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::body::Body;
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -24,8 +23,9 @@ use crate::load::{Feed, LoadMsg};
 use crate::model::{Reject, RejectReason, SourceId};
 use crate::source::BlockStore;
 
-/// A client has this long to send its request headers.
+/// A client has this long to send its request headers, and this long for its body.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+const BODY_TIMEOUT: Duration = Duration::from_secs(30);
 /// A request waits at most this long for its events to be indexed (503 after).
 const INDEX_TIMEOUT: Duration = Duration::from_mins(1);
 /// Rejects' reasons quoted in a 400 answer.
@@ -64,10 +64,7 @@ pub fn serve(listener: std::net::TcpListener, url: String, feed: Feed, token: Op
         next_offset: AtomicU64::new(0),
         token,
     });
-    let app = Router::new()
-        .route("/", post(receive))
-        .layer(DefaultBodyLimit::max(MAX_BODY))
-        .with_state(ingest);
+    let app = Router::new().route("/", post(receive)).with_state(ingest);
     runtime.block_on(accept(listener, app));
 }
 
@@ -98,11 +95,7 @@ async fn accept(listener: std::net::TcpListener, app: Router) {
     }
 }
 
-async fn receive(
-    State(ingest): State<Arc<Ingest>>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn receive(State(ingest): State<Arc<Ingest>>, headers: HeaderMap, body: Body) -> Response {
     if !authorized(ingest.token.as_deref(), &headers) {
         return (
             StatusCode::UNAUTHORIZED,
@@ -111,34 +104,38 @@ async fn receive(
         )
             .into_response();
     }
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => return refused(&ingest, &rejection),
+    // A slow sender cannot hold a connection slot for ever.
+    let body = match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY)).await
+    {
+        Ok(Ok(body)) => body,
+        Ok(Err(e)) if is_too_large(&e) => {
+            return refuse(ingest, StatusCode::PAYLOAD_TOO_LARGE, too_large()).await;
+        }
+        Ok(Err(e)) => {
+            let why = format!("HTTP request body unreadable: {e}");
+            return refuse(ingest, StatusCode::BAD_REQUEST, why).await;
+        }
+        Err(_) => {
+            let why = format!("HTTP request body not received within {BODY_TIMEOUT:?}");
+            return refuse(ingest, StatusCode::REQUEST_TIMEOUT, why).await;
+        }
     };
     let gzip = headers
         .get(header::CONTENT_ENCODING)
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
-    let body = if gzip || crate::source::is_gzip(&body) {
-        match inflate_bounded(&body) {
-            Ok(data) => Bytes::from(data),
-            Err(None) => return too_large(&ingest, body.len() as u64),
-            Err(Some(e)) => {
-                ingest.count_refused(format!("HTTP request body: broken gzip: {e}"));
-                let answer = format!("broken gzip body: {e}\n");
-                return (StatusCode::BAD_REQUEST, answer).into_response();
-            }
-        }
-    } else {
-        body
-    };
     if body.iter().all(u8::is_ascii_whitespace) {
         return (StatusCode::BAD_REQUEST, "empty body: no records\n").into_response();
     }
     let worker = Arc::clone(&ingest);
-    let Ok(Some((indexed, summary))) =
-        tokio::task::spawn_blocking(move || worker.index(&body)).await
-    else {
+    let Ok(taken) = tokio::task::spawn_blocking(move || worker.take(&body, gzip)).await else {
         return (StatusCode::SERVICE_UNAVAILABLE, "qtrail is shutting down\n").into_response();
+    };
+    let (indexed, summary) = match taken {
+        Taken::Sent(indexed, summary) => (indexed, summary),
+        Taken::Refused(status, why) => return (status, format!("{why}\n")).into_response(),
+        Taken::HungUp => {
+            return (StatusCode::SERVICE_UNAVAILABLE, "qtrail is shutting down\n").into_response();
+        }
     };
     match tokio::time::timeout(INDEX_TIMEOUT, indexed).await {
         Ok(Ok(())) => summary.into_response(),
@@ -178,9 +175,35 @@ impl IntoResponse for Summary {
     }
 }
 
+/// What became of a body, off the async thread.
+enum Taken {
+    Sent(tokio::sync::oneshot::Receiver<()>, Summary),
+    Refused(StatusCode, String),
+    HungUp,
+}
+
 impl Ingest {
+    /// Inflates a gzip body, then parses and sends it.
+    fn take(&self, body: &[u8], gzip: bool) -> Taken {
+        if !gzip && !crate::source::is_gzip(body) {
+            return self.index(body);
+        }
+        match inflate_bounded(body) {
+            Ok(data) => self.index(&data),
+            Err(None) => {
+                self.count_refused(too_large());
+                Taken::Refused(StatusCode::PAYLOAD_TOO_LARGE, too_large())
+            }
+            Err(Some(e)) => {
+                let why = format!("HTTP request body: broken gzip: {e}");
+                self.count_refused(why.clone());
+                Taken::Refused(StatusCode::BAD_REQUEST, why)
+            }
+        }
+    }
+
     /// Parses a body and sends its events, then asks to be told once they are indexed.
-    fn index(&self, body: &[u8]) -> Option<(tokio::sync::oneshot::Receiver<()>, Summary)> {
+    fn index(&self, body: &[u8]) -> Taken {
         let base = self
             .next_offset
             .fetch_add(body.len() as u64, Ordering::Relaxed);
@@ -204,7 +227,11 @@ impl Ingest {
             total_bytes: body.len() as u64,
         }) && self.feed.send(LoadMsg::Batch(batch))
             && self.feed.send(LoadMsg::Indexed(tx));
-        sent.then_some((rx, summary))
+        if sent {
+            Taken::Sent(rx, summary)
+        } else {
+            Taken::HungUp
+        }
     }
 
     /// A body refused whole: its records are lost to qtrail, so it counts as a reject.
@@ -221,27 +248,27 @@ impl Ingest {
     }
 }
 
-fn refused(ingest: &Ingest, rejection: &BytesRejection) -> Response {
-    let status = rejection.status();
-    if status == StatusCode::PAYLOAD_TOO_LARGE {
-        return too_large(ingest, 0);
-    }
-    ingest.count_refused(format!(
-        "HTTP request body unreadable: {}",
-        rejection.body_text()
-    ));
-    (status, format!("{}\n", rejection.body_text())).into_response()
+/// Refuses a body whole, counting it as a reject (off the async thread: the count waits
+/// when the index owner is busy).
+async fn refuse(ingest: Arc<Ingest>, status: StatusCode, why: String) -> Response {
+    let answer = format!("{why}\n");
+    let _ = tokio::task::spawn_blocking(move || ingest.count_refused(why)).await;
+    (status, answer).into_response()
 }
 
-fn too_large(ingest: &Ingest, received: u64) -> Response {
-    let why =
-        format!("HTTP request body over {MAX_BODY} bytes (received {received} before refusing)");
-    ingest.count_refused(why);
-    (
-        StatusCode::PAYLOAD_TOO_LARGE,
-        format!("body over {MAX_BODY} bytes: send smaller batches\n"),
-    )
-        .into_response()
+fn is_too_large(e: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(error) = source {
+        if error.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = error.source();
+    }
+    false
+}
+
+fn too_large() -> String {
+    format!("HTTP request body over {MAX_BODY} bytes: send smaller batches")
 }
 
 /// A gzip body inflated, unless it grows past the body limit (a small bomb stays small):

@@ -8,11 +8,16 @@ use std::fs::File;
 use std::io::Read;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use super::FILE_POLL;
 use crate::load::{Feed, LineFeed};
 use crate::source::Input;
+
+/// A rotated file is read until it was quiet this many polls in a row.
+const ROTATED_QUIET_POLLS: u32 = 5;
 
 /// Files that are not one record a line (gzip, JSON documents) are read once, whole.
 pub fn follow(path: &Path, feed: &Feed) {
@@ -30,11 +35,13 @@ pub fn follow(path: &Path, feed: &Feed) {
             1 => path.display().to_string(),
             n => format!("{} (#{n})", path.display()),
         };
-        let file = std::sync::Arc::new(file);
-        let Some(lines) = feed.followed_lines(path, name, std::sync::Arc::clone(&file)) else {
+        let file = Arc::new(file);
+        let intact = Arc::new(AtomicBool::new(true));
+        let Some(lines) = feed.followed_lines(path, name, Arc::clone(&file), Arc::clone(&intact))
+        else {
             return;
         };
-        if !read_generation(path, &file, lines) {
+        if !read_generation(path, &file, &intact, lines) {
             return;
         }
     }
@@ -58,11 +65,13 @@ fn is_lines(path: &Path) -> bool {
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
     let head = &head[..n];
+    // A first line still being written cannot tell the layout yet: it is taken as lines.
     !crate::source::is_gzip(head)
-        && matches!(
-            crate::parse::layout::detect(head),
-            crate::parse::Layout::Lines | crate::parse::Layout::Empty
-        )
+        && (memchr::memchr(b'\n', head).is_none()
+            || matches!(
+                crate::parse::layout::detect(head),
+                crate::parse::Layout::Lines | crate::parse::Layout::Empty
+            ))
 }
 
 /// What became of the followed name since the last look.
@@ -76,7 +85,7 @@ enum Change {
 
 /// Reads one file until it is rotated away or truncated. `false` once the index owner
 /// hung up.
-fn read_generation(path: &Path, mut file: &File, mut lines: LineFeed) -> bool {
+fn read_generation(path: &Path, mut file: &File, intact: &AtomicBool, mut lines: LineFeed) -> bool {
     let identity = file.metadata().map(|m| (m.dev(), m.ino())).ok();
     let mut buffer = vec![0; 1 << 20];
     let mut read_so_far = 0u64;
@@ -104,17 +113,33 @@ fn read_generation(path: &Path, mut file: &File, mut lines: LineFeed) -> bool {
                 idle = (idle * 2).clamp(Duration::from_millis(1), FILE_POLL);
                 std::thread::sleep(idle);
             }
-            // Whatever was written to the old file before the rename was read above.
-            Change::Rotated | Change::Truncated => return drain(file, &mut buffer, lines),
+            Change::Rotated => return drain(file, &mut buffer, lines),
+            // What is there now belongs to the new content: it is read as a new source.
+            Change::Truncated => {
+                intact.store(false, Ordering::Relaxed);
+                return lines.finish();
+            }
         }
     }
 }
 
-/// Reads what is left of a rotated file, then ends its source.
+/// Reads what is left of a rotated file, then ends its source. A writer may append to
+/// the renamed file until it reopens its log: the file is read until it stays quiet.
 fn drain(mut file: &File, buffer: &mut [u8], mut lines: LineFeed) -> bool {
-    while let Ok(n @ 1..) = file.read(buffer) {
-        if !lines.push(buffer[..n].to_vec()) {
-            return false;
+    let mut quiet = 0;
+    while quiet < ROTATED_QUIET_POLLS {
+        match file.read(buffer) {
+            Ok(n @ 1..) => {
+                quiet = 0;
+                if !lines.push(buffer[..n].to_vec()) {
+                    return false;
+                }
+            }
+            Ok(0) => {
+                quiet += 1;
+                std::thread::sleep(FILE_POLL);
+            }
+            Err(_) => break,
         }
     }
     lines.finish()

@@ -19,6 +19,8 @@ pub struct Batch {
     pub rejects: Vec<Reject>,
     /// Bytes of input this batch covers, for progress.
     pub bytes: u64,
+    /// Offset in the source of the first byte this batch covers.
+    pub start: u64,
 }
 
 /// Builds a [`Batch`] while a [`crate::parse::Walker`] walks a buffer.
@@ -37,6 +39,7 @@ impl BatchBuilder {
         let mut builder = BatchBuilder {
             batch: Batch {
                 source,
+                start: base,
                 ..Batch::default()
             },
             local: Default::default(),

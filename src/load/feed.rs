@@ -129,9 +129,10 @@ impl Feed {
         path: &std::path::Path,
         name: String,
         file: Arc<std::fs::File>,
+        intact: Arc<std::sync::atomic::AtomicBool>,
     ) -> Option<LineFeed> {
         let path = path.to_path_buf();
-        let kind = SourceKind::Followed { path, file };
+        let kind = SourceKind::Followed { path, file, intact };
         self.line_source(name, kind, None, super::MAX_LOCAL_LINE)
     }
 
@@ -256,17 +257,21 @@ impl LineFeed {
             self.line += 1;
             self.skipping = None;
             read.drain(..=end);
-            if !self.too_long(start, line) {
+            if !self.too_long(start, self.offset, line) {
                 return false;
             }
         }
+        // The carry holds no newline: only what was just read needs searching (a line
+        // that never ends would otherwise be searched again on every read).
+        let searched_from = self.carry.len();
         if self.carry.is_empty() {
             self.carry = read;
         } else {
             self.carry.extend_from_slice(&read);
         }
-        let complete = match memchr::memrchr(b'\n', &self.carry) {
+        let complete = match memchr::memrchr(b'\n', &self.carry[searched_from..]) {
             Some(last) => {
+                let last = searched_from + last;
                 let rest = self.carry.split_off(last + 1);
                 std::mem::replace(&mut self.carry, rest)
             }
@@ -283,7 +288,9 @@ impl LineFeed {
         true
     }
 
-    fn too_long(&self, start: u64, line: u64) -> bool {
+    /// Reports a skipped line (`start..end`), with an empty batch over its bytes: the
+    /// index learns that this stretch was handled, though nothing of it is kept.
+    fn too_long(&self, start: u64, end: u64, line: u64) -> bool {
         let reject = Reject {
             source: self.id,
             line: Some(line),
@@ -291,7 +298,13 @@ impl LineFeed {
             offset: start,
             reason: RejectReason::TooLong(self.max_line),
         };
-        self.feed.send(LoadMsg::Rejects(vec![reject]))
+        let skipped = super::Batch {
+            source: self.id,
+            start,
+            bytes: end - start,
+            ..super::Batch::default()
+        };
+        self.feed.send(LoadMsg::Rejects(vec![reject])) && self.feed.send(LoadMsg::Batch(skipped))
     }
 
     /// Sends complete lines, taking out any longer than the limit (as rejects).
@@ -299,7 +312,8 @@ impl LineFeed {
         while let Some((start, end)) = long_line(&chunk, self.max_line) {
             let rest = chunk.split_off(end);
             chunk.truncate(start);
-            if !self.send_lines(chunk) || !self.too_long(self.offset, self.line) {
+            let skipped_end = self.offset + (end - start) as u64;
+            if !self.send_lines(chunk) || !self.too_long(self.offset, skipped_end, self.line) {
                 return false;
             }
             self.offset += (end - start) as u64;
@@ -357,7 +371,7 @@ impl LineFeed {
     #[must_use]
     pub fn finish(mut self) -> bool {
         if let Some((start, line)) = self.skipping.take() {
-            return self.too_long(start, line);
+            return self.too_long(start, self.offset, line);
         }
         let last = std::mem::take(&mut self.carry);
         self.send(last)

@@ -35,6 +35,10 @@ use crate::source::Input;
 /// What a load sends to the index owner, in this order per source: its `Source`, then
 /// batches. `Done` once the inputs given at the start are read; live sources go on after.
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a batch is the common message; boxing it would allocate once more per batch"
+)]
 pub enum LoadMsg {
     /// An input is open; this many more bytes will be read.
     Started {
@@ -78,7 +82,11 @@ pub fn spawn_live(
     live: impl FnOnce(Feed) + Send + 'static,
 ) -> Receiver<LoadMsg> {
     let (tx, rx) = sync_channel(CHANNEL_DEPTH);
-    std::thread::spawn(move || run(inputs, ids, &tx, live));
+    std::thread::spawn(move || {
+        // Threads inherit it: workers, readers and listeners all yield to the UI thread.
+        lower_priority();
+        run(inputs, ids, &tx, live);
+    });
     rx
 }
 
@@ -129,7 +137,6 @@ fn run(
             // would leave none for the owner's own parallel sort, which it may be waiting on.
             let pool = rayon::ThreadPoolBuilder::new()
                 .thread_name(|i| format!("qtrail-parse-{i}"))
-                .start_handler(|_| lower_priority())
                 .build();
             match pool {
                 Ok(pool) => pool.install(work),
@@ -140,9 +147,9 @@ fn run(
     });
 }
 
-/// Parsing yields the processor to the explorer's own thread: with as many busy workers
-/// as cores, a key would otherwise wait for its turn behind them. Failing to lower it (a
-/// system that forbids it) only costs that.
+/// Loading yields the processor to the explorer's own thread: with more busy loader
+/// threads than cores, a key would otherwise wait for its turn behind them. Failing to
+/// lower it (a system that forbids it) only costs that.
 pub fn lower_priority() {
     if let Ok(nice) = 30u8.try_into() {
         let _ = thread_priority::set_current_thread_priority(
@@ -172,7 +179,8 @@ fn forward(done_rx: Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
         }
         if !announced && planned == Some(initial_done) {
             announced = true;
-            let ready = fixer.release_all();
+            // Only those whose lines are known: live sources may still have units running.
+            let ready = fixer.release();
             if (!ready.is_empty() && tx.send(LoadMsg::Rejects(ready)).is_err())
                 || tx.send(LoadMsg::Done).is_err()
             {

@@ -3,7 +3,7 @@
 //! they come rather than at the end. Anything else (gzip, JSON documents) is read to its
 //! end first, since it cannot be parsed in pieces.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 
 use super::Feed;
 use super::plan;
@@ -11,20 +11,40 @@ use crate::parse::Layout;
 use crate::source::is_gzip;
 
 /// Enough of the start to tell the layout.
-const READ_BUFFER: usize = 1 << 20;
+const HEAD: usize = 1 << 20;
 
 /// Lines of a local stream may be this long (the 10 MB records of hostile inputs load).
 pub const MAX_LOCAL_LINE: usize = 256 << 20;
 
 /// Reads `reader` to its end, sending its units as its lines complete. `false` when the
 /// receiving side hung up.
-pub fn stream(feed: &Feed, name: String, reader: impl Read + Send + 'static) -> bool {
-    let mut reader = BufReader::with_capacity(READ_BUFFER, reader);
-    let head = reader.fill_buf().map(<[u8]>::to_vec).unwrap_or_default();
-    if is_gzip(&head) || crate::parse::layout::detect(&head) != Layout::Lines {
+pub fn stream(feed: &Feed, name: String, mut reader: impl Read + Send + 'static) -> bool {
+    let head = read_head(&mut reader);
+    let reader = std::io::Cursor::new(head.clone()).chain(reader);
+    let layout = crate::parse::layout::detect(&head);
+    // A first line longer than the head is still one record a line when it opens a record.
+    let long_first_line = memchr::memchr(b'\n', &head).is_none() && head.first() == Some(&b'{');
+    if is_gzip(&head) || (layout != Layout::Lines && !long_first_line) {
         let id = feed.ids().next();
         return feed.announce(plan::plan_stream_input(id, &name, reader));
     }
     feed.lines(name, MAX_LOCAL_LINE)
         .is_some_and(|lines| lines.pump(reader))
+}
+
+/// The start of a stream, enough to tell its layout: up to its first newline (a first
+/// read may end inside the first line), at most `HEAD` bytes, or all of a shorter stream.
+fn read_head(reader: &mut impl Read) -> Vec<u8> {
+    let mut head = Vec::new();
+    let mut buffer = vec![0; 64 << 10];
+    while head.len() < HEAD && memchr::memchr(b'\n', &head).is_none() {
+        match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => head.extend_from_slice(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            // The error comes again on the next read, where it is reported.
+            Err(_) => break,
+        }
+    }
+    head
 }

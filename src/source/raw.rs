@@ -53,7 +53,10 @@ impl RawReader {
             SourceKind::Memory(store) => store
                 .read(raw.offset, raw.len as usize)
                 .ok_or(RawError::OutOfRange),
-            SourceKind::Followed { path, file } => {
+            SourceKind::Followed { path, file, intact } => {
+                if !intact.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(RawError::Truncated(path.clone()));
+                }
                 let mut out = vec![0; raw.len as usize];
                 std::os::unix::fs::FileExt::read_exact_at(&**file, &mut out, raw.offset).map_err(
                     |e| match e.kind() {

@@ -7,14 +7,17 @@ use base64::Engine;
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::app::AppState;
+use crate::app::refresh::RawScanDone;
 use crate::app::update::Effect;
 use crate::filter::keep_raw_matches;
 use crate::source::RawReader;
 
 /// A finished effect, for the loop to hand back to the state.
 pub enum Outcome {
-    Original(u32, Result<Vec<u8>, String>),
-    Scanned(u64, Vec<u32>),
+    /// The original of a row, with where it was read from: after an eviction renumbered
+    /// the rows, the same id may name another event.
+    Original(u32, crate::model::RawRef, Result<Vec<u8>, String>),
+    Scanned(RawScanDone),
 }
 
 /// Runs one effect. Returns `false` for `Quit`.
@@ -35,7 +38,7 @@ pub fn run(
                     Ok(mut reader) => reader.read(&sources, raw).map_err(|e| e.to_string()),
                     Err(_) => Err("reader unavailable".to_owned()),
                 };
-                let _ = done.send(Outcome::Original(row, bytes));
+                let _ = done.send(Outcome::Original(row, raw, bytes));
             });
         }
         Effect::ScanRaw(scan) => {
@@ -48,7 +51,11 @@ pub fn run(
                     &scan.sources,
                     &mut RawReader::new(),
                 );
-                let _ = done.send(Outcome::Scanned(scan.generation, rows));
+                let _ = done.send(Outcome::Scanned(RawScanDone {
+                    generation: scan.generation,
+                    rows,
+                    added: scan.added,
+                }));
             });
         }
         Effect::Copy(text) => copy_osc52(&text),

@@ -216,11 +216,14 @@ fn on_input(event: &Event, state: &mut AppState, keymap: &Keymap, dirty: &mut bo
 
 fn on_outcome(outcome: Outcome, state: &mut AppState) -> Vec<Effect> {
     match outcome {
-        Outcome::Original(row, bytes) => {
-            state.detail.loaded(row, bytes);
+        Outcome::Original(row, raw, bytes) => {
+            let same = state.index.rows().get(row as usize).map(|r| r.raw) == Some(raw);
+            if same {
+                state.detail.loaded(row, bytes);
+            }
             Vec::new()
         }
-        Outcome::Scanned(generation, rows) => state.raw_scan_done(generation, rows),
+        Outcome::Scanned(done) => state.raw_scan_done(done),
     }
 }
 

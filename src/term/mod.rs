@@ -54,8 +54,9 @@ pub fn explore(session: Session) -> anyhow::Result<()> {
         state.live = LiveState::following(max_events);
     }
     let urls = live.urls();
-    if !urls.is_empty() {
-        state.notice = Some(format!("listening on {}", urls.join(", ")));
+    if !urls.is_empty() && state.banner.is_none() {
+        // Kept in view: with port 0 this is the only place the port is told.
+        state.banner = Some(format!(" listening on {} ", urls.join(", ")));
     }
     let loads = spawn_live(inputs, SourceIds::default(), move |feed| live.start(&feed));
     let mut terminal = ratatui::init();
@@ -85,6 +86,7 @@ pub fn bridge(
 ) -> tokio::sync::mpsc::Receiver<crate::load::LoadMsg> {
     let (tx, rx) = tokio::sync::mpsc::channel(64);
     std::thread::spawn(move || {
+        crate::load::lower_priority();
         for msg in loads {
             if tx.blocking_send(msg).is_err() {
                 return;

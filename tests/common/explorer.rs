@@ -62,7 +62,11 @@ pub fn run_effects(state: &mut AppState, effects: Vec<Effect>) {
             Effect::ScanRaw(scan) => {
                 let candidates = scan.candidates.iter().copied();
                 let rows = keep_raw_matches(&scan.matcher, candidates, &scan.sources, &mut reader);
-                let more = state.raw_scan_done(scan.generation, rows);
+                let more = state.raw_scan_done(qtrail::app::refresh::RawScanDone {
+                    generation: scan.generation,
+                    rows,
+                    added: scan.added,
+                });
                 run_effects(state, more);
             }
             Effect::Copy(_) | Effect::Quit => {}

@@ -64,6 +64,9 @@ impl SourceIds {
     }
 }
 
+/// Input bytes between two returns of freed memory to the system while streaming.
+const TRIM_EVERY: u64 = 256 << 20;
+
 /// Batches in flight: enough to keep both workers busy, few enough to bound memory.
 const CHANNEL_DEPTH: usize = 32;
 
@@ -163,10 +166,18 @@ pub fn lower_priority() {
 fn forward(done_rx: Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
     let mut fixer = lines::LineFixer::default();
     let (mut initial_done, mut planned, mut announced) = (0, None, false);
+    let mut since_trim = 0;
     for finished in done_rx {
         match finished {
             Finished::Unit(done, mut batch) => {
                 initial_done += u64::from(done.initial);
+                // Buffers pass between threads, so freed memory piles up in their malloc
+                // arenas while a stream flows; giving it back now and then bounds that.
+                since_trim += batch.bytes;
+                if since_trim > TRIM_EVERY {
+                    since_trim = 0;
+                    trim::release_free_memory();
+                }
                 fixer.fix(&done, &mut batch.rejects);
                 let ready = fixer.release();
                 let sent = tx.send(LoadMsg::Batch(batch)).is_ok()

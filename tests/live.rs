@@ -430,3 +430,15 @@ fn a_first_line_that_arrives_in_pieces_still_streams() {
     assert_eq!(ids(&events), ids_of_lines(&lines[..2]));
     drop(stdin);
 }
+
+#[test]
+fn a_followed_file_that_does_not_exist_yet_is_waited_for() {
+    let lines = sample_lines();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("later.ndjson");
+    let mut follower = Follower::start(&[log.to_str().expect("UTF-8")]);
+    follower.expect_no_more(Duration::from_millis(300));
+    append(&log, &lines[..2]);
+    let events = follower.expect_events(2).to_vec();
+    assert_eq!(ids(&events), ids_of_lines(&lines[..2]));
+}

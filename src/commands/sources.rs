@@ -6,8 +6,8 @@ use crate::cli::LiveArgs;
 use crate::live::LiveSources;
 use crate::source::{Input, expand_inputs};
 
-/// Splits the inputs: with `--follow`, files are tailed and folders watched (their
-/// present files still load at the start); stdin is live when `stdin_live` (the explorer
+/// Splits the inputs: with `--follow`, files are tailed (waited for when missing) and
+/// folders watched (their present files still load at the start); stdin is live when `stdin_live` (the explorer
 /// and `query --follow` show it as it comes; `stats` and `query` wait for its end).
 /// Listeners are bound here, so a busy port is an error before anything starts.
 pub fn split_inputs(
@@ -21,6 +21,11 @@ pub fn split_inputs(
     };
     let mut initial = Vec::new();
     for path in paths {
+        // Like `tail -F`: a followed file that does not exist yet is waited for.
+        if args.follow && path.as_os_str() != "-" && !path.exists() {
+            live.files.push(path.clone());
+            continue;
+        }
         let expanded = expand_inputs(std::slice::from_ref(path))?;
         if path.as_os_str() == "-" {
             if stdin_live {

@@ -17,6 +17,11 @@ pub struct LineFixer {
 impl LineFixer {
     /// Records a finished unit and takes its relative-line rejects out of `rejects`.
     pub fn fix(&mut self, done: &UnitDone, rejects: &mut Vec<Reject>) {
+        // A later unit that knows its own first line (a stream's) needs no record: one
+        // per unit would grow for as long as a slow stream flows.
+        if !done.relative && done.seq > 0 {
+            return;
+        }
         let chunks = self.lines.entry(done.source).or_default();
         let seq = done.seq as usize;
         if chunks.len() <= seq {

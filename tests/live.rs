@@ -442,3 +442,27 @@ fn a_followed_file_that_does_not_exist_yet_is_waited_for() {
     let events = follower.expect_events(2).to_vec();
     assert_eq!(ids(&events), ids_of_lines(&lines[..2]));
 }
+
+#[test]
+fn a_file_in_a_followed_folder_that_grows_is_read_from_where_it_was_loaded() {
+    let lines = sample_lines();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("shipper.ndjson");
+    append(&log, &lines[..3]);
+    let mut follower = Follower::start(&[dir.path().to_str().expect("UTF-8")]);
+    follower.expect_events(3);
+    append(&log, &lines[3..6]);
+    append(&log, &["{broken".to_owned()]);
+    let events = follower.expect_events(6).to_vec();
+    assert_eq!(
+        ids(&events),
+        ids_of_lines(&lines[..6]),
+        "the new lines, once"
+    );
+    let reject = follower.expect_stderr("rejected");
+    assert!(
+        reject.contains("line 7") && reject.contains("from byte"),
+        "the file's own line number: {reject}"
+    );
+    follower.expect_no_more(Duration::from_millis(1_500));
+}

@@ -39,7 +39,7 @@ pub fn split_inputs(
             let known = expanded
                 .iter()
                 .filter_map(|i| match i {
-                    Input::File(p) => Some(p.clone()),
+                    Input::File(p) => Some(crate::live::watch::Seen::now(p.clone())),
                     _ => None,
                 })
                 .collect();

@@ -6,7 +6,7 @@ mod address;
 mod http;
 mod tail;
 mod tcp;
-mod watch;
+pub mod watch;
 
 pub use address::{ListenAddr, Scheme};
 
@@ -39,8 +39,9 @@ pub struct Bound {
 #[derive(Default)]
 pub struct LiveSources {
     pub files: Vec<PathBuf>,
-    /// A followed folder and the files it held at the start (those load once).
-    pub folders: Vec<(PathBuf, Vec<PathBuf>)>,
+    /// A followed folder and the files it held at the start, with their length and time
+    /// then (they load at the start; what they gain later is followed).
+    pub folders: Vec<(PathBuf, Vec<watch::Seen>)>,
     pub stdin: bool,
     pub listeners: Vec<Bound>,
     pub token: Option<String>,

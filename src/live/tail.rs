@@ -21,29 +21,72 @@ const ROTATED_QUIET_POLLS: u32 = 5;
 
 /// Files that are not one record a line (gzip, JSON documents) are read once, whole.
 pub fn follow(path: &Path, feed: &Feed) {
+    follow_from(path, 0, feed);
+}
+
+/// Follows a file from byte `start` (a file in a followed folder that grew after it was
+/// loaded), then its next generations from their start.
+pub fn follow_from(path: &Path, mut start: u64, feed: &Feed) {
     let mut generation = 0u32;
     loop {
-        let Some(file) = wait_for(path) else {
+        let Some(mut file) = wait_for(path) else {
             return;
         };
-        if !is_lines(path) {
+        if start == 0 && !is_lines(path) {
             let _ = feed.add_input(&Input::File(path.to_path_buf()));
             return;
         }
         generation += 1;
-        let name = match generation {
-            1 => path.display().to_string(),
-            n => format!("{} (#{n})", path.display()),
+        let name = match (generation, start) {
+            (1, 0) => path.display().to_string(),
+            (1, from) => format!("{} (from byte {from})", path.display()),
+            (n, _) => format!("{} (#{n})", path.display()),
+        };
+        start = line_start(&file, start);
+        let Ok(line) = line_at(&mut file, start) else {
+            return;
         };
         let file = Arc::new(file);
         let intact = Arc::new(AtomicBool::new(true));
-        let Some(lines) = feed.followed_lines(path, name, Arc::clone(&file), Arc::clone(&intact))
+        let at = (start, line);
+        let Some(lines) =
+            feed.followed_lines(path, name, Arc::clone(&file), Arc::clone(&intact), at)
         else {
             return;
         };
-        if !read_generation(path, &file, &intact, lines) {
+        if !read_generation(path, &file, &intact, start, lines) {
             return;
         }
+        start = 0;
+    }
+}
+
+/// The start of the line holding byte `at`: a file may have been measured while a line
+/// was half written. Reading that line again is harmless (a copy stays single).
+fn line_start(file: &File, at: u64) -> u64 {
+    let from = at.saturating_sub(1 << 20);
+    let mut before = vec![0; usize::try_from(at - from).unwrap_or(0)];
+    if std::os::unix::fs::FileExt::read_exact_at(file, &mut before, from).is_err() {
+        return at;
+    }
+    match memchr::memrchr(b'\n', &before) {
+        Some(newline) => from + newline as u64 + 1,
+        None if from == 0 => 0,
+        None => at,
+    }
+}
+
+/// The line number at byte `start` (counting the lines before it), leaving the file there.
+fn line_at(file: &mut File, start: u64) -> std::io::Result<u64> {
+    let mut before = Read::by_ref(file).take(start);
+    let mut buffer = vec![0; 1 << 20];
+    let mut lines = 1;
+    loop {
+        let n = before.read(&mut buffer)?;
+        if n == 0 {
+            return Ok(lines);
+        }
+        lines += memchr::memchr_iter(b'\n', &buffer[..n]).count() as u64;
     }
 }
 
@@ -59,7 +102,7 @@ fn wait_for(path: &Path) -> Option<File> {
     }
 }
 
-fn is_lines(path: &Path) -> bool {
+pub(super) fn is_lines(path: &Path) -> bool {
     let mut head = vec![0; 64 << 10];
     let n = File::open(path)
         .and_then(|mut f| f.read(&mut head))
@@ -85,10 +128,16 @@ enum Change {
 
 /// Reads one file until it is rotated away or truncated. `false` once the index owner
 /// hung up.
-fn read_generation(path: &Path, mut file: &File, intact: &AtomicBool, mut lines: LineFeed) -> bool {
+fn read_generation(
+    path: &Path,
+    mut file: &File,
+    intact: &AtomicBool,
+    start: u64,
+    mut lines: LineFeed,
+) -> bool {
     let identity = file.metadata().map(|m| (m.dev(), m.ino())).ok();
     let mut buffer = vec![0; 1 << 20];
-    let mut read_so_far = 0u64;
+    let mut read_so_far = start;
     let mut idle = Duration::ZERO;
     loop {
         match file.read(&mut buffer) {

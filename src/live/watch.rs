@@ -1,8 +1,10 @@
 //! `--follow` on a folder: files that appear anywhere below it are loaded once their
 //! writing is complete, that is when their size and time stopped changing between two
 //! scans and, for gzip, when the data inflates to its end (a half-copied `.json.gz` waits).
+//! A loaded file of one record a line that grows is followed from where it was loaded;
+//! one rewritten otherwise is loaded again (its events already known count as copies).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -14,26 +16,95 @@ use crate::source::Input;
 /// damage becomes a reject rather than a file silently never read.
 const GIVE_UP_WAITING: Duration = Duration::from_secs(30);
 
+/// A file loaded: what it looked like then, and whether it is now followed.
+struct Loaded {
+    len: u64,
+    modified: Option<SystemTime>,
+    tailed: bool,
+}
+
+/// What became of a loaded file.
+enum Growth {
+    None,
+    /// One record a line, longer: followed from this byte on, like a tailed file.
+    Appended(u64),
+    Rewritten,
+}
+
+impl Loaded {
+    fn at(len: u64, modified: Option<SystemTime>) -> Loaded {
+        Loaded {
+            len,
+            modified,
+            tailed: false,
+        }
+    }
+
+    fn changed(&mut self, path: &Path, len: u64, modified: Option<SystemTime>) -> Growth {
+        if self.tailed || (len == self.len && modified == self.modified) {
+            return Growth::None;
+        }
+        if len > self.len && super::tail::is_lines(path) {
+            self.tailed = true;
+            return Growth::Appended(self.len);
+        }
+        Growth::Rewritten
+    }
+}
+
 /// A new file seen in a scan, with what it looked like then.
-struct Seen {
+struct Pending {
     len: u64,
     modified: Option<SystemTime>,
     since: Instant,
 }
 
-pub fn watch(dir: &Path, known: Vec<PathBuf>, feed: &Feed) {
-    let mut known: HashSet<PathBuf> = known.into_iter().collect();
-    let mut pending: HashMap<PathBuf, Seen> = HashMap::new();
+/// A file as it was before the start-up load read it: what it gains later is followed.
+pub struct Seen {
+    path: PathBuf,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Seen {
+    #[must_use]
+    pub fn now(path: PathBuf) -> Seen {
+        let meta = std::fs::metadata(&path).ok();
+        Seen {
+            path,
+            len: meta.as_ref().map_or(0, std::fs::Metadata::len),
+            modified: meta.and_then(|m| m.modified().ok()),
+        }
+    }
+}
+
+pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {
+    let mut known: HashMap<PathBuf, Loaded> = known
+        .into_iter()
+        .map(|seen| (seen.path, Loaded::at(seen.len, seen.modified)))
+        .collect();
+    let mut pending: HashMap<PathBuf, Pending> = HashMap::new();
     loop {
         std::thread::sleep(FOLDER_POLL);
         for path in files_below(dir) {
-            if known.contains(&path) {
-                continue;
-            }
             let Ok(meta) = std::fs::metadata(&path) else {
                 continue;
             };
             let (len, modified) = (meta.len(), meta.modified().ok());
+            if let Some(loaded) = known.get_mut(&path) {
+                match loaded.changed(&path, len, modified) {
+                    Growth::None => continue,
+                    Growth::Appended(from) => {
+                        let (path, feed) = (path.clone(), feed.clone());
+                        std::thread::spawn(move || super::tail::follow_from(&path, from, &feed));
+                        continue;
+                    }
+                    // Rewritten: read whole again once complete (copies stay single).
+                    Growth::Rewritten => {
+                        known.remove(&path);
+                    }
+                }
+            }
             let ready = match pending.get(&path) {
                 Some(seen) if seen.len == len && seen.modified == modified => {
                     complete(&path) || seen.since.elapsed() >= GIVE_UP_WAITING
@@ -42,7 +113,7 @@ pub fn watch(dir: &Path, known: Vec<PathBuf>, feed: &Feed) {
                     let since = Instant::now();
                     pending.insert(
                         path.clone(),
-                        Seen {
+                        Pending {
                             len,
                             modified,
                             since,
@@ -53,7 +124,7 @@ pub fn watch(dir: &Path, known: Vec<PathBuf>, feed: &Feed) {
             };
             if ready {
                 pending.remove(&path);
-                known.insert(path.clone());
+                known.insert(path.clone(), Loaded::at(len, modified));
                 if !feed.add_input(&Input::File(path)) {
                     return;
                 }

@@ -122,7 +122,8 @@ impl Feed {
         self.line_source(name, kind, Some(store), max_line)
     }
 
-    /// Registers a followed file, whose originals are read again through `file`.
+    /// Registers a followed file, whose originals are read again through `file`; reading
+    /// starts at byte `start`, on line `line`.
     #[must_use]
     pub fn followed_lines(
         &self,
@@ -130,10 +131,14 @@ impl Feed {
         name: String,
         file: Arc<std::fs::File>,
         intact: Arc<std::sync::atomic::AtomicBool>,
+        (start, line): (u64, u64),
     ) -> Option<LineFeed> {
         let path = path.to_path_buf();
         let kind = SourceKind::Followed { path, file, intact };
-        self.line_source(name, kind, None, super::MAX_LOCAL_LINE)
+        let mut lines = self.line_source(name, kind, None, super::MAX_LOCAL_LINE)?;
+        lines.offset = start;
+        lines.line = line;
+        Some(lines)
     }
 
     fn line_source(

@@ -200,3 +200,22 @@ fn inputs_are_never_written() {
     );
     assert_eq!(before, after);
 }
+
+/// A flood of garbage is counted in full but kept only in part, so memory stays bounded.
+#[test]
+fn rejects_beyond_the_kept_number_are_counted_not_kept() {
+    let mut index = qtrail::index::Index::new();
+    let extra = 5;
+    let reject = |offset| qtrail::model::Reject {
+        source: 0,
+        line: Some(offset + 1),
+        record: None,
+        offset,
+        reason: qtrail::model::RejectReason::BrokenJson("x".into()),
+    };
+    let total = qtrail::index::KEPT_REJECTS as u64 + extra;
+    index.add_rejects((0..total).map(reject));
+    assert_eq!(index.rejected(), total);
+    assert_eq!(index.rejects().len(), qtrail::index::KEPT_REJECTS);
+    assert_eq!(index.reject_kinds().get("broken_json"), Some(&total));
+}

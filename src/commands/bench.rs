@@ -22,7 +22,7 @@ fn parse_size(size: &str) -> Result<(u16, u16), super::query::UsageError> {
 struct Report {
     events: usize,
     duplicates: u64,
-    rejected: usize,
+    rejected: u64,
     load_ms: f64,
     read_parse_index_ms: f64,
     sort_ms: f64,
@@ -82,7 +82,7 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<()> {
     let report = Report {
         events: index.len(),
         duplicates: index.duplicates(),
-        rejected: index.rejects().len(),
+        rejected: index.rejected(),
         load_ms,
         read_parse_index_ms: phases.read_parse_index.as_secs_f64() * 1000.0,
         sort_ms: phases.sort.as_secs_f64() * 1000.0,

@@ -47,7 +47,7 @@ pub struct LiveReport {
     records: u64,
     events: usize,
     duplicates: u64,
-    rejected: usize,
+    rejected: u64,
     ingest_s: f64,
     events_per_s: f64,
     frames: usize,
@@ -206,7 +206,7 @@ struct Timing {
     keys: Vec<f64>,
     key_due: Option<Instant>,
     ingest_s: f64,
-    counts: (usize, u64, usize),
+    counts: (usize, u64, u64),
     /// Taken while the index is still alive.
     rss_anon_mb: Option<f64>,
 }
@@ -225,12 +225,12 @@ impl Probe for Timing {
             self.keys.push(due.elapsed().as_secs_f64() * 1e3);
         }
         let index = &state.index;
-        let seen = index.received() + index.duplicates() + index.rejects().len() as u64;
+        let seen = index.received() + index.duplicates() + index.rejected();
         if seen < self.records {
             return true;
         }
         self.ingest_s = self.started.map_or(0.0, |s| s.elapsed().as_secs_f64());
-        self.counts = (index.len(), index.duplicates(), index.rejects().len());
+        self.counts = (index.len(), index.duplicates(), index.rejected());
         self.rss_anon_mb = memory_mb("RssAnon:");
         self.shared.borrow_mut().finished = true;
         false

@@ -26,7 +26,6 @@ pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
     let mut index = Index::new();
     let mut out = std::io::stdout().lock();
     let mut started = false;
-    let mut reported = 0;
     for msg in loads {
         let before = index.len();
         match msg {
@@ -37,6 +36,7 @@ pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
                 write_query(&index, &ids, args.format, args.raw, &mut out)?;
             }
             LoadMsg::Batch(batch) => {
+                report_rejects(&index, &batch.rejects);
                 index.apply(batch);
                 if started {
                     let ids = new_matches(&index, filter, before);
@@ -44,14 +44,16 @@ pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
                 }
             }
             LoadMsg::Source(id, info) => index.set_source(id, info),
-            LoadMsg::Rejects(rejects) => index.add_rejects(rejects),
+            LoadMsg::Rejects(rejects) => {
+                report_rejects(&index, &rejects);
+                index.add_rejects(rejects);
+            }
             LoadMsg::Indexed(ack) => {
                 let _ = ack.send(());
             }
             LoadMsg::Started { .. } => {}
         }
         out.flush()?;
-        reported = report_rejects(&index, reported);
         evict_over(&mut index, args.live.max_events);
     }
     Ok(())
@@ -76,8 +78,8 @@ fn new_matches(index: &Index, filter: &Filter, from: usize) -> Vec<u32> {
 }
 
 /// Rejects go to stderr as they come, so a script's operator sees what was not taken.
-fn report_rejects(index: &Index, reported: usize) -> usize {
-    for reject in &index.rejects()[reported..] {
+fn report_rejects(index: &Index, rejects: &[crate::model::Reject]) {
+    for reject in rejects {
         let place = reject.line.map_or_else(
             || format!("offset {}", reject.offset),
             |l| format!("line {l}"),
@@ -88,7 +90,6 @@ fn report_rejects(index: &Index, reported: usize) -> usize {
             display(&reject.reason.to_string())
         );
     }
-    index.rejects().len()
 }
 
 fn evict_over(index: &mut Index, max: Option<usize>) {

@@ -45,8 +45,11 @@ pub fn split_inputs(
                 .collect();
             initial.extend(expanded);
             live.folders.push((path.clone(), known));
-        } else {
+        } else if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
             live.files.push(path.clone());
+        } else {
+            // A named pipe or `<(command)`: read as it comes, like stdin.
+            live.pipes.push(path.clone());
         }
     }
     for addr in &args.listen {

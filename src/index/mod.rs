@@ -37,7 +37,11 @@ pub struct Index {
     sorted: usize,
     seen: dedup::Dedup,
     duplicates: u64,
+    /// The first rejects in full; beyond `KEPT_REJECTS` only counted, so that a flood of
+    /// garbage cannot grow memory without bound.
     rejects: Vec<Reject>,
+    rejected: u64,
+    reject_kinds: std::collections::BTreeMap<&'static str, u64>,
     /// Shared with background reads of originals, which take a pointer, not a copy.
     sources: std::sync::Arc<Vec<Option<SourceInfo>>>,
     buckets: buckets::Buckets,
@@ -73,7 +77,7 @@ impl Index {
             rows,
             keys,
             strings,
-            mut rejects,
+            rejects,
             source,
             start,
             bytes,
@@ -101,7 +105,7 @@ impl Index {
             self.order.push(id);
             self.rows.push(row);
         }
-        self.rejects.append(&mut rejects);
+        self.add_rejects(rejects);
     }
 
     /// Of two copies of one event, the one earlier in the input is kept, so what is shown
@@ -235,12 +239,31 @@ impl Index {
     }
 
     #[must_use]
+    /// The rejects kept in full: the first [`KEPT_REJECTS`] of [`Index::rejected`].
     pub fn rejects(&self) -> &[Reject] {
         &self.rejects
     }
 
+    /// Records rejected in all.
+    #[must_use]
+    pub fn rejected(&self) -> u64 {
+        self.rejected
+    }
+
+    /// Records rejected in all, by kind of reason.
+    #[must_use]
+    pub fn reject_kinds(&self) -> &std::collections::BTreeMap<&'static str, u64> {
+        &self.reject_kinds
+    }
+
     pub fn add_rejects(&mut self, rejects: impl IntoIterator<Item = Reject>) {
-        self.rejects.extend(rejects);
+        for reject in rejects {
+            self.rejected += 1;
+            *self.reject_kinds.entry(reject.reason.kind()).or_insert(0) += 1;
+            if self.rejects.len() < KEPT_REJECTS {
+                self.rejects.push(reject);
+            }
+        }
     }
 
     /// Sources by id (`None` for an id whose registration has not arrived).
@@ -289,6 +312,9 @@ impl Index {
         Some((first, last))
     }
 }
+
+/// Rejects kept in full; later ones are counted only.
+pub const KEPT_REJECTS: usize = 100_000;
 
 /// Below this many new rows, sorting them in parallel costs more than it saves.
 const PARALLEL_SORT: usize = 1 << 17;

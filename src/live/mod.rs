@@ -43,6 +43,8 @@ pub struct LiveSources {
     /// then (they load at the start; what they gain later is followed).
     pub folders: Vec<(PathBuf, Vec<watch::Seen>)>,
     pub stdin: bool,
+    /// Named pipes and process substitutions, read as they come.
+    pub pipes: Vec<PathBuf>,
     pub listeners: Vec<Bound>,
     pub token: Option<String>,
 }
@@ -50,7 +52,11 @@ pub struct LiveSources {
 impl LiveSources {
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty() && self.folders.is_empty() && !self.stdin && self.listeners.is_empty()
+        self.files.is_empty()
+            && self.folders.is_empty()
+            && !self.stdin
+            && self.pipes.is_empty()
+            && self.listeners.is_empty()
     }
 
     /// The listeners' addresses, for the user.
@@ -68,6 +74,13 @@ impl LiveSources {
         for (dir, known) in self.folders {
             let feed = feed.clone();
             std::thread::spawn(move || watch::watch(&dir, known, &feed));
+        }
+        for path in self.pipes {
+            let feed = feed.clone();
+            std::thread::spawn(move || match std::fs::File::open(&path) {
+                Ok(pipe) => feed.stream(path.display().to_string(), pipe),
+                Err(e) => feed.unreadable(&path, &e),
+            });
         }
         if self.stdin {
             let feed = feed.clone();

@@ -43,9 +43,14 @@ pub fn follow_from(path: &Path, mut start: u64, feed: &Feed) {
             (n, _) => format!("{} (#{n})", path.display()),
         };
         start = line_start(&file, start);
-        let Ok(line) = line_at(&mut file, start) else {
+        let Ok((line, reached)) = line_at(&mut file, start) else {
             return;
         };
+        // Shorter than where reading was to start: it was replaced; read it whole.
+        if reached < start {
+            start = 0;
+            continue;
+        }
         let file = Arc::new(file);
         let intact = Arc::new(AtomicBool::new(true));
         let at = (start, line);
@@ -64,28 +69,33 @@ pub fn follow_from(path: &Path, mut start: u64, feed: &Feed) {
 /// The start of the line holding byte `at`: a file may have been measured while a line
 /// was half written. Reading that line again is harmless (a copy stays single).
 fn line_start(file: &File, at: u64) -> u64 {
-    let from = at.saturating_sub(1 << 20);
-    let mut before = vec![0; usize::try_from(at - from).unwrap_or(0)];
-    if std::os::unix::fs::FileExt::read_exact_at(file, &mut before, from).is_err() {
-        return at;
+    let mut end = at;
+    while end > 0 && at - end < crate::load::MAX_LOCAL_LINE as u64 {
+        let from = end.saturating_sub(1 << 20);
+        let mut before = vec![0; usize::try_from(end - from).unwrap_or(0)];
+        if std::os::unix::fs::FileExt::read_exact_at(file, &mut before, from).is_err() {
+            return at;
+        }
+        if let Some(newline) = memchr::memrchr(b'\n', &before) {
+            return from + newline as u64 + 1;
+        }
+        end = from;
     }
-    match memchr::memrchr(b'\n', &before) {
-        Some(newline) => from + newline as u64 + 1,
-        None if from == 0 => 0,
-        None => at,
-    }
+    if end == 0 { 0 } else { at }
 }
 
-/// The line number at byte `start` (counting the lines before it), leaving the file there.
-fn line_at(file: &mut File, start: u64) -> std::io::Result<u64> {
+/// The line number at byte `start` (counting the lines before it), leaving the file there,
+/// and how far it got (less than `start` for a file that is shorter).
+fn line_at(file: &mut File, start: u64) -> std::io::Result<(u64, u64)> {
     let mut before = Read::by_ref(file).take(start);
     let mut buffer = vec![0; 1 << 20];
-    let mut lines = 1;
+    let (mut lines, mut reached) = (1, 0);
     loop {
         let n = before.read(&mut buffer)?;
         if n == 0 {
-            return Ok(lines);
+            return Ok((lines, reached));
         }
+        reached += n as u64;
         lines += memchr::memchr_iter(b'\n', &buffer[..n]).count() as u64;
     }
 }
@@ -151,9 +161,11 @@ fn read_generation(
                 continue;
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            // Reopening would fail the same way, over and over: following stops here.
             Err(e) => {
                 lines.failed(&e);
-                return lines.finish();
+                let _ = lines.finish();
+                return false;
             }
         }
         match change(path, identity, read_so_far) {
@@ -188,7 +200,10 @@ fn drain(mut file: &File, buffer: &mut [u8], mut lines: LineFeed) -> bool {
                 quiet += 1;
                 std::thread::sleep(FILE_POLL);
             }
-            Err(_) => break,
+            Err(e) => {
+                lines.failed(&e);
+                break;
+            }
         }
     }
     lines.finish()
@@ -196,7 +211,7 @@ fn drain(mut file: &File, buffer: &mut [u8], mut lines: LineFeed) -> bool {
 
 fn change(path: &Path, identity: Option<(u64, u64)>, read_so_far: u64) -> Change {
     match std::fs::metadata(path) {
-        Ok(meta) if Some((meta.dev(), meta.ino())) != identity => Change::Rotated,
+        Ok(meta) if identity.is_some_and(|id| id != (meta.dev(), meta.ino())) => Change::Rotated,
         Ok(meta) if meta.len() < read_so_far => Change::Truncated,
         // Gone (being rotated): keep reading the open file until the new one appears.
         _ => Change::Same,

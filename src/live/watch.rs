@@ -20,6 +20,8 @@ const GIVE_UP_WAITING: Duration = Duration::from_secs(30);
 struct Loaded {
     len: u64,
     modified: Option<SystemTime>,
+    /// Device and inode: the name may come to point at another file.
+    id: Option<(u64, u64)>,
     tailed: bool,
 }
 
@@ -32,19 +34,26 @@ enum Growth {
 }
 
 impl Loaded {
-    fn at(len: u64, modified: Option<SystemTime>) -> Loaded {
+    fn at(len: u64, modified: Option<SystemTime>, id: Option<(u64, u64)>) -> Loaded {
         Loaded {
             len,
             modified,
+            id,
             tailed: false,
         }
     }
 
-    fn changed(&mut self, path: &Path, len: u64, modified: Option<SystemTime>) -> Growth {
-        if self.tailed || (len == self.len && modified == self.modified) {
+    fn changed(
+        &mut self,
+        path: &Path,
+        len: u64,
+        modified: Option<SystemTime>,
+        id: Option<(u64, u64)>,
+    ) -> Growth {
+        if self.tailed || (len == self.len && modified == self.modified && id == self.id) {
             return Growth::None;
         }
-        if len > self.len && super::tail::is_lines(path) {
+        if id == self.id && len > self.len && super::tail::is_lines(path) {
             self.tailed = true;
             return Growth::Appended(self.len);
         }
@@ -64,6 +73,12 @@ pub struct Seen {
     path: PathBuf,
     len: u64,
     modified: Option<SystemTime>,
+    id: Option<(u64, u64)>,
+}
+
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
 }
 
 impl Seen {
@@ -73,7 +88,8 @@ impl Seen {
         Seen {
             path,
             len: meta.as_ref().map_or(0, std::fs::Metadata::len),
-            modified: meta.and_then(|m| m.modified().ok()),
+            modified: meta.as_ref().and_then(|m| m.modified().ok()),
+            id: meta.as_ref().map(file_id),
         }
     }
 }
@@ -81,7 +97,7 @@ impl Seen {
 pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {
     let mut known: HashMap<PathBuf, Loaded> = known
         .into_iter()
-        .map(|seen| (seen.path, Loaded::at(seen.len, seen.modified)))
+        .map(|seen| (seen.path, Loaded::at(seen.len, seen.modified, seen.id)))
         .collect();
     let mut pending: HashMap<PathBuf, Pending> = HashMap::new();
     loop {
@@ -92,7 +108,7 @@ pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {
             };
             let (len, modified) = (meta.len(), meta.modified().ok());
             if let Some(loaded) = known.get_mut(&path) {
-                match loaded.changed(&path, len, modified) {
+                match loaded.changed(&path, len, modified, Some(file_id(&meta))) {
                     Growth::None => continue,
                     Growth::Appended(from) => {
                         let (path, feed) = (path.clone(), feed.clone());
@@ -124,7 +140,7 @@ pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {
             };
             if ready {
                 pending.remove(&path);
-                known.insert(path.clone(), Loaded::at(len, modified));
+                known.insert(path.clone(), Loaded::at(len, modified, Some(file_id(&meta))));
                 if !feed.add_input(&Input::File(path)) {
                     return;
                 }

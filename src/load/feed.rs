@@ -79,6 +79,24 @@ impl Feed {
         }
     }
 
+    /// A live input that cannot be opened: a source with its reject.
+    #[must_use]
+    pub fn unreadable(&self, path: &std::path::Path, e: &std::io::Error) -> bool {
+        let id = self.ids.next();
+        let info = SourceInfo {
+            name: path.display().to_string(),
+            kind: SourceKind::Memory(Arc::new(BlockStore::default())),
+        };
+        let reject = Reject {
+            source: id,
+            line: None,
+            record: None,
+            offset: 0,
+            reason: RejectReason::Unreadable(e.to_string()),
+        };
+        self.send(LoadMsg::Source(id, info)) && self.send(LoadMsg::Rejects(vec![reject]))
+    }
+
     /// Reads a stream to its end: as it arrives when it holds one record a line, else
     /// whole (gzip, JSON documents cannot be parsed in pieces).
     pub fn stream(&self, name: String, reader: impl Read + Send + 'static) -> bool {

@@ -15,7 +15,7 @@ const LISTED_REJECTS: usize = 20;
 pub struct Stats {
     pub events: usize,
     pub duplicates: u64,
-    pub rejected: usize,
+    pub rejected: u64,
     pub providers: Providers,
     pub identities: usize,
     pub actions: usize,
@@ -24,7 +24,7 @@ pub struct Stats {
     pub last: Option<String>,
     pub sources: usize,
     /// Rejects by kind (`broken_json`, `truncated`, ...).
-    pub reject_kinds: std::collections::BTreeMap<&'static str, usize>,
+    pub reject_kinds: std::collections::BTreeMap<&'static str, u64>,
     /// The first rejects, with where they are and why.
     pub rejects: Vec<RejectJson>,
 }
@@ -61,16 +61,13 @@ impl Stats {
     #[must_use]
     pub fn of(index: &Index) -> Stats {
         let range = index.time_range();
-        let mut reject_kinds = std::collections::BTreeMap::new();
-        for r in index.rejects() {
-            *reject_kinds.entry(r.reason.kind()).or_insert(0) += 1;
-        }
+        let reject_kinds = index.reject_kinds().clone();
         let mut rejects: Vec<&Reject> = index.rejects().iter().collect();
         rejects.sort_by_key(|r| (r.source, r.offset));
         Stats {
             events: index.len(),
             duplicates: index.duplicates(),
-            rejected: index.rejects().len(),
+            rejected: index.rejected(),
             providers: Providers {
                 cloudtrail: index.count_provider(Provider::CloudTrail),
                 cadf: index.count_provider(Provider::Cadf),

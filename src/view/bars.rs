@@ -117,7 +117,7 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     ));
     parts.push(format!(
         "{} rejected (R)",
-        count(state.index.rejects().len())
+        count(usize::try_from(state.index.rejected()).unwrap_or(usize::MAX))
     ));
     if let Some((first, last)) = state.index.time_range() {
         let zone = if state.local_time { "local" } else { "UTC" };

@@ -51,10 +51,18 @@ pub fn rejects(frame: &mut Frame, state: &AppState, theme: &Theme) {
     let width = usize::from(area.width.saturating_sub(2));
     let rejects = state.index.rejects();
     let mut lines = vec![Line::styled(
-        format!(
-            "{} rejected records   (j/k scroll, Esc closes)",
-            rejects.len()
-        ),
+        if state.index.rejected() > rejects.len() as u64 {
+            format!(
+                "{} rejected records, the first {} listed   (j/k scroll, Esc closes)",
+                state.index.rejected(),
+                rejects.len()
+            )
+        } else {
+            format!(
+                "{} rejected records   (j/k scroll, Esc closes)",
+                rejects.len()
+            )
+        },
         theme.header,
     )];
     if rejects.is_empty() {

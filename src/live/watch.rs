@@ -140,7 +140,10 @@ pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {
             };
             if ready {
                 pending.remove(&path);
-                known.insert(path.clone(), Loaded::at(len, modified, Some(file_id(&meta))));
+                known.insert(
+                    path.clone(),
+                    Loaded::at(len, modified, Some(file_id(&meta))),
+                );
                 if !feed.add_input(&Input::File(path)) {
                     return;
                 }

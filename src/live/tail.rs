@@ -29,7 +29,7 @@ pub fn follow(path: &Path, feed: &Feed) {
 pub fn follow_from(path: &Path, mut start: u64, feed: &Feed) {
     let mut generation = 0u32;
     loop {
-        let Some(mut file) = wait_for(path) else {
+        let Some(mut file) = wait_for(path, feed) else {
             return;
         };
         if start == 0 && !is_lines(path) {
@@ -101,13 +101,17 @@ fn line_at(file: &mut File, start: u64) -> std::io::Result<(u64, u64)> {
 }
 
 /// Opens the file, waiting while it does not exist (between a rotation's rename and
-/// create). `None` only if waiting makes no sense any more.
-fn wait_for(path: &Path) -> Option<File> {
+/// create). `None` once it cannot be opened (counted as a reject, so following does not
+/// stop unseen).
+fn wait_for(path: &Path, feed: &Feed) -> Option<File> {
     loop {
         match File::open(path) {
             Ok(file) => return Some(file),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::thread::sleep(FILE_POLL),
-            Err(_) => return None,
+            Err(e) => {
+                let _ = feed.unreadable(path, &e);
+                return None;
+            }
         }
     }
 }

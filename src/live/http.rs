@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::Router;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -104,21 +104,9 @@ async fn receive(State(ingest): State<Arc<Ingest>>, headers: HeaderMap, body: Bo
         )
             .into_response();
     }
-    // A slow sender cannot hold a connection slot for ever.
-    let body = match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY)).await
-    {
-        Ok(Ok(body)) => body,
-        Ok(Err(e)) if is_too_large(&e) => {
-            return refuse(ingest, StatusCode::PAYLOAD_TOO_LARGE, too_large()).await;
-        }
-        Ok(Err(e)) => {
-            let why = format!("HTTP request body unreadable: {e}");
-            return refuse(ingest, StatusCode::BAD_REQUEST, why).await;
-        }
-        Err(_) => {
-            let why = format!("HTTP request body not received within {BODY_TIMEOUT:?}");
-            return refuse(ingest, StatusCode::REQUEST_TIMEOUT, why).await;
-        }
+    let body = match read_body(&ingest, body).await {
+        Ok(body) => body,
+        Err(answer) => return answer,
     };
     let gzip = headers
         .get(header::CONTENT_ENCODING)
@@ -145,6 +133,25 @@ async fn receive(State(ingest): State<Arc<Ingest>>, headers: HeaderMap, body: Bo
         )
             .into_response(),
     }
+}
+
+/// The whole body, within the size limit and the deadline; else the answer refusing it
+/// (counted as a reject). A slow sender cannot hold a connection slot for ever.
+async fn read_body(ingest: &Arc<Ingest>, body: Body) -> Result<Bytes, Response> {
+    let (status, why) =
+        match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY)).await {
+            Ok(Ok(body)) => return Ok(body),
+            Ok(Err(e)) if is_too_large(&e) => (StatusCode::PAYLOAD_TOO_LARGE, too_large()),
+            Ok(Err(e)) => (
+                StatusCode::BAD_REQUEST,
+                format!("HTTP request body unreadable: {e}"),
+            ),
+            Err(_) => (
+                StatusCode::REQUEST_TIMEOUT,
+                format!("HTTP request body not received within {BODY_TIMEOUT:?}"),
+            ),
+        };
+    Err(refuse(Arc::clone(ingest), status, why).await)
 }
 
 /// What a request is answered, once its events are indexed.

@@ -95,72 +95,85 @@ impl Seen {
 }
 
 pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {
-    let mut known: HashMap<PathBuf, Loaded> = known
-        .into_iter()
-        .map(|seen| (seen.path, Loaded::at(seen.len, seen.modified, seen.id)))
-        .collect();
-    let mut pending: HashMap<PathBuf, Pending> = HashMap::new();
+    let mut watcher = Watcher {
+        feed,
+        known: known
+            .into_iter()
+            .map(|seen| (seen.path, Loaded::at(seen.len, seen.modified, seen.id)))
+            .collect(),
+        pending: HashMap::new(),
+    };
     loop {
         std::thread::sleep(FOLDER_POLL);
-        for path in files_below(dir) {
-            let Ok(meta) = std::fs::metadata(&path) else {
-                continue;
-            };
-            let (len, modified) = (meta.len(), meta.modified().ok());
-            if let Some(loaded) = known.get_mut(&path) {
-                match loaded.changed(&path, len, modified, Some(file_id(&meta))) {
-                    Growth::None => continue,
-                    Growth::Appended(from) => {
-                        let (path, feed) = (path.clone(), feed.clone());
-                        std::thread::spawn(move || super::tail::follow_from(&path, from, &feed));
-                        continue;
-                    }
-                    // Rewritten: read whole again once complete (copies stay single).
-                    Growth::Rewritten => {
-                        known.remove(&path);
-                    }
-                }
-            }
-            let ready = match pending.get(&path) {
-                Some(seen) if seen.len == len && seen.modified == modified => {
-                    complete(&path) || seen.since.elapsed() >= GIVE_UP_WAITING
-                }
-                _ => {
-                    let since = Instant::now();
-                    pending.insert(
-                        path.clone(),
-                        Pending {
-                            len,
-                            modified,
-                            since,
-                        },
-                    );
-                    false
-                }
-            };
-            if ready {
-                pending.remove(&path);
-                known.insert(
-                    path.clone(),
-                    Loaded::at(len, modified, Some(file_id(&meta))),
-                );
-                if !feed.add_input(&Input::File(path)) {
-                    return;
-                }
+        // The same walk as the start-up load's, in the same order.
+        let Ok(inputs) = crate::source::expand_inputs(&[dir.to_path_buf()]) else {
+            continue;
+        };
+        for input in inputs {
+            if let Input::File(path) = input
+                && !watcher.look(path)
+            {
+                return;
             }
         }
     }
 }
 
-fn files_below(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .collect()
+struct Watcher<'a> {
+    feed: &'a Feed,
+    known: HashMap<PathBuf, Loaded>,
+    pending: HashMap<PathBuf, Pending>,
+}
+
+impl Watcher<'_> {
+    /// One file of a scan: followed when it grew, loaded when new and complete. `false`
+    /// once the index owner has hung up.
+    fn look(&mut self, path: PathBuf) -> bool {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            return true;
+        };
+        let (len, modified, id) = (meta.len(), meta.modified().ok(), Some(file_id(&meta)));
+        if let Some(loaded) = self.known.get_mut(&path) {
+            match loaded.changed(&path, len, modified, id) {
+                Growth::None => return true,
+                Growth::Appended(from) => {
+                    let feed = self.feed.clone();
+                    std::thread::spawn(move || super::tail::follow_from(&path, from, &feed));
+                    return true;
+                }
+                // Read whole again once complete (the copies it holds stay single).
+                Growth::Rewritten => {
+                    self.known.remove(&path);
+                }
+            }
+        }
+        if !self.settled(&path, len, modified) {
+            return true;
+        }
+        self.pending.remove(&path);
+        self.known
+            .insert(path.clone(), Loaded::at(len, modified, id));
+        self.feed.add_input(&Input::File(path))
+    }
+
+    /// Whether a new file looked the same one scan ago and its writing is complete.
+    fn settled(&mut self, path: &Path, len: u64, modified: Option<SystemTime>) -> bool {
+        match self.pending.get(path) {
+            Some(seen) if seen.len == len && seen.modified == modified => {
+                complete(path) || seen.since.elapsed() >= GIVE_UP_WAITING
+            }
+            _ => {
+                let since = Instant::now();
+                let seen = Pending {
+                    len,
+                    modified,
+                    since,
+                };
+                self.pending.insert(path.to_path_buf(), seen);
+                false
+            }
+        }
+    }
 }
 
 /// A plain file is complete once it stopped changing; a gzip once it inflates whole.

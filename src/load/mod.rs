@@ -11,6 +11,7 @@
 
 mod batch;
 mod feed;
+mod line_feed;
 mod lines;
 mod plan;
 mod stream;
@@ -18,7 +19,8 @@ mod trim;
 mod worker;
 
 pub use batch::{Batch, BatchBuilder};
-pub use feed::{Feed, LineFeed};
+pub use feed::Feed;
+pub use line_feed::LineFeed;
 pub use stream::MAX_LOCAL_LINE;
 pub use worker::{parse_buffer, parse_buffer_at};
 

@@ -60,15 +60,7 @@ where
     rate_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let reader = Arc::new(Mutex::new(RawReader::new()));
     let (done_tx, mut done_rx) = mpsc::unbounded_channel();
-    let mut flags = Flags {
-        dirty: false,
-        pending: Pending::Nothing,
-        // The first batch is shown at once; later ones at most every REFRESH_WHILE_LOADING.
-        last_refresh: Instant::now()
-            .checked_sub(REFRESH_WHILE_LOADING)
-            .unwrap_or_else(Instant::now),
-        loading: true,
-    };
+    let mut flags = Flags::new();
     draw(terminal, &mut state, theme)?;
     loop {
         let refresh_at = flags.last_refresh + REFRESH_WHILE_LOADING;
@@ -82,44 +74,14 @@ where
         };
         let woke_at = Instant::now();
         let flood = matches!(woken_by, Wake::Load(Some(_)));
-        let effects = match woken_by {
-            Wake::Input(None) => return Ok(()),
-            Wake::Input(Some(event)) => {
-                probe.key();
-                on_input(&event?, &mut state, keymap, &mut flags.dirty)
-            }
-            Wake::Outcome(outcome) => {
-                flags.dirty = true;
-                outcome
-                    .map(|o| on_outcome(o, &mut state))
-                    .unwrap_or_default()
-            }
-            Wake::Load(msg) => {
-                match msg {
-                    Some(msg) => {
-                        let added = on_loaded(msg, &mut loads, &mut state);
-                        flags.pending =
-                            flags
-                                .pending
-                                .max(if added { Pending::Data } else { Pending::Draw });
-                    }
-                    None => flags.loading = false,
-                }
-                Vec::new()
-            }
-            Wake::Refresh => {
-                flags.last_refresh = woke_at;
-                flags.dirty = true;
-                if std::mem::replace(&mut flags.pending, Pending::Nothing) == Pending::Data {
-                    state.data_changed()
-                } else {
-                    Vec::new()
-                }
-            }
-            Wake::Tick => {
-                flags.dirty |= state.sample_rate(woke_at.into_std());
-                Vec::new()
-            }
+        if matches!(woken_by, Wake::Input(Some(_))) {
+            probe.key();
+        }
+        let Some(effects) = on_wake(
+            woken_by, woke_at, &mut state, &mut flags, &mut loads, keymap,
+        )?
+        else {
+            return Ok(());
         };
         for effect in effects {
             if !effects::run(effect, &state, &reader, &done_tx) {
@@ -139,6 +101,49 @@ where
             tokio::task::yield_now().await;
         }
     }
+}
+
+/// Applies what woke the loop to the state; `None` once the input has ended.
+fn on_wake(
+    wake: Wake,
+    woke_at: Instant,
+    state: &mut AppState,
+    flags: &mut Flags,
+    loads: &mut mpsc::Receiver<LoadMsg>,
+    keymap: &Keymap,
+) -> std::io::Result<Option<Vec<Effect>>> {
+    let effects = match wake {
+        Wake::Input(None) => return Ok(None),
+        Wake::Input(Some(event)) => on_input(&event?, state, keymap, &mut flags.dirty),
+        Wake::Outcome(outcome) => {
+            flags.dirty = true;
+            outcome.map(|o| on_outcome(o, state)).unwrap_or_default()
+        }
+        Wake::Load(Some(msg)) => {
+            let added = on_loaded(msg, loads, state);
+            let needed = if added { Pending::Data } else { Pending::Draw };
+            flags.pending = flags.pending.max(needed);
+            Vec::new()
+        }
+        Wake::Load(None) => {
+            flags.loading = false;
+            Vec::new()
+        }
+        Wake::Refresh => {
+            flags.last_refresh = woke_at;
+            flags.dirty = true;
+            if std::mem::replace(&mut flags.pending, Pending::Nothing) == Pending::Data {
+                state.data_changed()
+            } else {
+                Vec::new()
+            }
+        }
+        Wake::Tick => {
+            flags.dirty |= state.sample_rate(woke_at.into_std());
+            Vec::new()
+        }
+    };
+    Ok(Some(effects))
 }
 
 /// What woke the loop.
@@ -162,6 +167,20 @@ enum Pending {
     Draw,
     /// Events arrived: [`AppState::data_changed`], then redraw.
     Data,
+}
+
+impl Flags {
+    fn new() -> Flags {
+        Flags {
+            dirty: false,
+            pending: Pending::Nothing,
+            // The first batch shows at once; later ones at most every REFRESH_WHILE_LOADING.
+            last_refresh: Instant::now()
+                .checked_sub(REFRESH_WHILE_LOADING)
+                .unwrap_or_else(Instant::now),
+            loading: true,
+        }
+    }
 }
 
 struct Flags {

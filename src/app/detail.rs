@@ -26,13 +26,12 @@ impl DetailState {
         row.is_some()
     }
 
-    /// The original arrived (`bytes`) or could not be read (`Err`).
-    pub fn loaded(&mut self, row: u32, bytes: Result<Vec<u8>, String>) {
-        if self.row != Some(row) {
-            return;
+    /// The original arrived, parsed by [`parse_original`] off the UI thread, or could
+    /// not be read (`Err`).
+    pub fn loaded(&mut self, row: u32, original: Result<Value, String>) {
+        if self.row == Some(row) {
+            self.original = Some(original);
         }
-        self.original =
-            Some(bytes.and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string())));
     }
 
     /// Lines the detail pane shows: the normalised fields, a heading, the original.
@@ -45,6 +44,12 @@ impl DetailState {
     pub fn value(&self) -> Option<&Value> {
         self.original.as_ref()?.as_ref().ok()
     }
+}
+
+/// An original record's bytes as JSON: done where it was read, since a record may be
+/// megabytes long.
+pub fn parse_original(bytes: Result<Vec<u8>, String>) -> Result<Value, String> {
+    bytes.and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
 }
 
 /// The normalised fields above the original, and its heading (see `view::detail`).

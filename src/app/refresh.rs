@@ -114,18 +114,28 @@ impl AppState {
             return Vec::new();
         }
         self.filter.scanning = false;
-        if done.added {
+        let mut effects = if done.added {
             let mut added: Vec<_> = done
                 .rows
                 .iter()
                 .map(|&id| (self.index.order_key(id), id))
                 .collect();
             added.sort_unstable();
-            return self.merge_rows(&added);
+            self.merge_rows(&added)
+        } else {
+            self.rows = done.rows;
+            self.regroup();
+            self.after_rows_changed()
+        };
+        // Events that arrived during the scan wait for it: take them in now, as the
+        // stream may have gone quiet and no further refresh come.
+        if self
+            .rows_cover
+            .is_some_and(|(from, _)| from < self.index.len())
+        {
+            effects.extend(self.refresh_added_rows().unwrap_or_default());
         }
-        self.rows = done.rows;
-        self.regroup();
-        self.after_rows_changed()
+        effects
     }
 
     /// Identity groups over the current rows, and the drilled-in identity's rows. Only

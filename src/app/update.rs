@@ -151,9 +151,11 @@ fn with_actions(filter: &Filter, actions: &[String]) -> String {
 /// A value as the filter language reads it back literally.
 #[must_use]
 pub fn quote(value: &str) -> String {
-    if value
-        .chars()
-        .any(|c| c.is_whitespace() || c == '"' || c == ',' || c == '\\')
+    // An empty value is quoted too: `identity:` alone is not a filter.
+    if value.is_empty()
+        || value
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == ',' || c == '\\')
     {
         format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
     } else {

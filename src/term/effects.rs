@@ -16,7 +16,7 @@ use crate::source::RawReader;
 pub enum Outcome {
     /// The original of a row, with where it was read from: after an eviction renumbered
     /// the rows, the same id may name another event.
-    Original(u32, crate::model::RawRef, Result<Vec<u8>, String>),
+    Original(u32, crate::model::RawRef, Result<serde_json::Value, String>),
     Scanned(RawScanDone),
 }
 
@@ -38,7 +38,8 @@ pub fn run(
                     Ok(mut reader) => reader.read(&sources, raw).map_err(|e| e.to_string()),
                     Err(_) => Err("reader unavailable".to_owned()),
                 };
-                let _ = done.send(Outcome::Original(row, raw, bytes));
+                let original = crate::app::detail::parse_original(bytes);
+                let _ = done.send(Outcome::Original(row, raw, original));
             });
         }
         Effect::ScanRaw(scan) => {

@@ -68,7 +68,13 @@ pub fn rejects(frame: &mut Frame, state: &AppState, theme: &Theme) {
     if rejects.is_empty() {
         lines.push(Line::raw("none: every record was indexed"));
     }
-    for (i, r) in rejects.iter().enumerate().skip(state.overlay.selected) {
+    let rows = usize::from(area.height.saturating_sub(3));
+    for (i, r) in rejects
+        .iter()
+        .enumerate()
+        .skip(state.overlay.selected)
+        .take(rows)
+    {
         let at = match (r.line, r.record) {
             (Some(l), Some(n)) => format!("line {l}, record {n}"),
             (Some(l), None) => format!("line {l}"),

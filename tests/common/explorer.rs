@@ -57,7 +57,9 @@ pub fn run_effects(state: &mut AppState, effects: Vec<Effect>) {
                 let bytes = reader
                     .read(state.index.sources(), state.index.row(row).raw)
                     .map_err(|e| e.to_string());
-                state.detail.loaded(row, bytes);
+                state
+                    .detail
+                    .loaded(row, qtrail::app::detail::parse_original(bytes));
             }
             Effect::ScanRaw(scan) => {
                 let candidates = scan.candidates.iter().copied();

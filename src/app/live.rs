@@ -94,18 +94,10 @@ impl AppState {
         effects
     }
 
-    /// Evicts the oldest events once the index holds more than the bound, down to 15/16
-    /// of it, so the rebuild happens once per sixteenth of the bound.
     fn evict_over_bound(&mut self) -> bool {
-        let Some(max) = self.live.max_events else {
-            return false;
-        };
-        let len = self.index.len();
-        if len <= max {
-            return false;
-        }
-        self.index.evict_oldest(len - max + max / 16);
-        true
+        self.live
+            .max_events
+            .is_some_and(|max| self.index.evict_beyond(max))
     }
 
     /// Takes a sample of the received count for the ingest rate; `true` when the rate

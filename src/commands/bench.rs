@@ -84,9 +84,9 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<()> {
         duplicates: index.duplicates(),
         rejected: index.rejected(),
         load_ms,
-        read_parse_index_ms: phases.read_parse_index.as_secs_f64() * 1000.0,
-        sort_ms: phases.sort.as_secs_f64() * 1000.0,
-        compact_ms: phases.compact.as_secs_f64() * 1000.0,
+        read_parse_index_ms: ms(phases.read_parse_index),
+        sort_ms: ms(phases.sort),
+        compact_ms: ms(phases.compact),
         index_heap_mb: megabytes(index.heap_bytes()),
         rss_anon_mb_after_load: rss_anon,
         vm_hwm_mb_after_load: hwm,
@@ -145,7 +145,11 @@ fn megabytes(bytes: usize) -> f64 {
 
 /// Milliseconds elapsed, for the benchmark reports.
 pub(super) fn millis(since: Instant) -> f64 {
-    since.elapsed().as_secs_f64() * 1000.0
+    ms(since.elapsed())
+}
+
+pub(super) fn ms(duration: std::time::Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
 }
 
 /// A `/proc/self/status` memory line in MB (Linux only).

@@ -15,7 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde::Serialize;
 
-use super::bench::memory_mb;
+use super::bench::{memory_mb, ms};
 use crate::app::live::LiveState;
 use crate::app::{AppState, Keymap};
 use crate::index::Index;
@@ -220,9 +220,9 @@ impl Probe for Timing {
         if !drew {
             return true;
         }
-        self.frames.push(work.as_secs_f64() * 1e3);
+        self.frames.push(ms(work));
         if let Some(due) = self.key_due.take() {
-            self.keys.push(due.elapsed().as_secs_f64() * 1e3);
+            self.keys.push(ms(due.elapsed()));
         }
         let index = &state.index;
         let seen = index.received() + index.duplicates() + index.rejected();

@@ -20,7 +20,7 @@ pub fn explore(inputs: &[PathBuf], args: &LiveArgs) -> anyhow::Result<()> {
     } else {
         inputs
     };
-    let (mut initial, live) = super::sources::split_inputs(inputs, args, true)?;
+    let (mut initial, live) = super::sources::split_inputs(inputs, args)?;
     let banner = demo.then(|| {
         initial.push(Input::Embedded {
             name: "demo",

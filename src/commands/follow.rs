@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use crate::cli::QueryArgs;
-use crate::filter::{Filter, Matcher};
+use crate::filter::{Filter, Matcher, keep_raw_matches};
 use crate::index::Index;
 use crate::load::{LoadMsg, SourceIds, spawn_live};
 use crate::output::{QueryFormat, write_query};
@@ -18,7 +18,7 @@ pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
     if args.format != QueryFormat::Jsonl {
         return Err(UsageError("query --follow prints jsonl only".into()).into());
     }
-    let (initial, live) = super::sources::split_inputs(&args.inputs, &args.live, true)?;
+    let (initial, live) = super::sources::split_inputs(&args.inputs, &args.live)?;
     for url in live.urls() {
         eprintln!("qtrail: listening on {url}");
     }
@@ -54,7 +54,9 @@ pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
             LoadMsg::Started { .. } => {}
         }
         out.flush()?;
-        evict_over(&mut index, args.live.max_events);
+        if let Some(max) = args.live.max_events {
+            index.evict_beyond(max);
+        }
     }
     Ok(())
 }
@@ -62,19 +64,14 @@ pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
 /// Rows added since `from` that pass the filter (reading originals for bare words).
 fn new_matches(index: &Index, filter: &Filter, from: usize) -> Vec<u32> {
     let matcher = Matcher::new(index, filter);
-    let mut reader = RawReader::new();
-    let mut folded = String::new();
-    (from..index.len())
+    let added = (from..index.len())
         .filter_map(|id| u32::try_from(id).ok())
-        .filter(|&id| {
-            let row = index.row(id);
-            matcher.row_matches(row)
-                && (!matcher.needs_raw()
-                    || reader
-                        .read(index.sources(), row.raw)
-                        .is_ok_and(|raw| matcher.raw_matches(&raw, &mut folded)))
-        })
-        .collect()
+        .filter(|&id| matcher.row_matches(index.row(id)));
+    if !matcher.needs_raw() {
+        return added.collect();
+    }
+    let candidates = added.map(|id| (id, index.row(id).raw));
+    keep_raw_matches(&matcher, candidates, index.sources(), &mut RawReader::new())
 }
 
 /// Rejects go to stderr as they come, so a script's operator sees what was not taken.
@@ -89,13 +86,5 @@ fn report_rejects(index: &Index, rejects: &[crate::model::Reject]) {
             display(index.source_name(reject.source)),
             display(&reject.reason.to_string())
         );
-    }
-}
-
-fn evict_over(index: &mut Index, max: Option<usize>) {
-    if let Some(max) = max
-        && index.len() > max
-    {
-        index.evict_oldest(index.len() - max + max / 16);
     }
 }

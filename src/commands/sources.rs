@@ -7,13 +7,12 @@ use crate::live::LiveSources;
 use crate::source::{Input, expand_inputs};
 
 /// Splits the inputs: with `--follow`, files are tailed (waited for when missing) and
-/// folders watched (their present files still load at the start); stdin is live when `stdin_live` (the explorer
-/// and `query --follow` show it as it comes; `stats` and `query` wait for its end).
+/// folders watched (their present files still load at the start); stdin is live (the
+/// explorer and `query --follow` show it as it comes).
 /// Listeners are bound here, so a busy port is an error before anything starts.
 pub fn split_inputs(
     paths: &[PathBuf],
     args: &LiveArgs,
-    stdin_live: bool,
 ) -> anyhow::Result<(Vec<Input>, LiveSources)> {
     let mut live = LiveSources {
         token: args.listen_token.clone(),
@@ -28,11 +27,7 @@ pub fn split_inputs(
         }
         let expanded = expand_inputs(std::slice::from_ref(path))?;
         if path.as_os_str() == "-" {
-            if stdin_live {
-                live.stdin = true;
-            } else {
-                initial.push(Input::Stdin);
-            }
+            live.stdin = true;
         } else if !args.follow {
             initial.extend(expanded);
         } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {

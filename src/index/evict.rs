@@ -68,6 +68,17 @@ impl Index {
         }
     }
 
+    /// Keeps memory bounded by `max` events: beyond it, evicts the oldest down to 15/16 of
+    /// it, so the rebuild happens once per sixteenth of the bound. `true` when it did.
+    pub fn evict_beyond(&mut self, max: usize) -> bool {
+        let len = self.len();
+        if len <= max {
+            return false;
+        }
+        self.evict_oldest(len - max + max / 16);
+        true
+    }
+
     /// Events evicted so far.
     #[must_use]
     pub fn evicted(&self) -> u64 {

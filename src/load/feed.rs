@@ -24,17 +24,13 @@ pub struct Feed {
 }
 
 impl Feed {
-    pub(super) fn new(
-        ids: SourceIds,
-        tx: SyncSender<LoadMsg>,
-        units: SyncSender<Unit>,
-        initial: bool,
-    ) -> Feed {
+    /// The start-up inputs' way in: `Done` waits for their units.
+    pub(super) fn new(ids: SourceIds, tx: SyncSender<LoadMsg>, units: SyncSender<Unit>) -> Feed {
         Feed {
             ids,
             tx,
             units,
-            initial: initial.then(Arc::default),
+            initial: Some(Arc::default()),
         }
     }
 

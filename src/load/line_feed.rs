@@ -80,11 +80,6 @@ impl LineFeed {
         }
     }
 
-    #[must_use]
-    pub fn source(&self) -> SourceId {
-        self.id
-    }
-
     /// Reads `reader` to its end on a thread of its own and writes what it reads, joining
     /// the reads that queued up while the last batch was being sent: under a flood (a pipe
     /// gives 64 KiB a read) batches stay large, while a trickle goes on read by read.

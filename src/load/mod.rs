@@ -117,7 +117,7 @@ fn run(
     let (unit_tx, unit_rx) = sync_channel::<plan::Unit>(CHANNEL_DEPTH);
     let (done_tx, done_rx) = sync_channel(CHANNEL_DEPTH);
     std::thread::scope(|scope| {
-        let feed = Feed::new(ids, tx.clone(), unit_tx, true);
+        let feed = Feed::new(ids, tx.clone(), unit_tx);
         let planner_done = done_tx.clone();
         scope.spawn(move || {
             for input in &inputs {

@@ -41,6 +41,7 @@ pub enum Work {
     Gzip(Content),
 }
 
+#[derive(Default)]
 pub struct Planned {
     pub sources: Vec<(SourceId, SourceInfo)>,
     pub units: Vec<Unit>,
@@ -50,12 +51,7 @@ pub struct Planned {
 
 /// Opens one input and cuts it into units of work.
 pub fn plan(input: &Input, ids: &SourceIds) -> Planned {
-    let mut planned = Planned {
-        sources: Vec::new(),
-        units: Vec::new(),
-        rejects: Vec::new(),
-        total_bytes: 0,
-    };
+    let mut planned = Planned::default();
     let id = ids.next();
     match input {
         Input::File(path) => plan_file(&mut planned, id, path),
@@ -67,12 +63,7 @@ pub fn plan(input: &Input, ids: &SourceIds) -> Planned {
 
 /// A stream read to its end and planned like a file (gzip, documents).
 pub fn plan_stream_input(id: SourceId, name: &str, reader: impl std::io::Read) -> Planned {
-    let mut planned = Planned {
-        sources: Vec::new(),
-        units: Vec::new(),
-        rejects: Vec::new(),
-        total_bytes: 0,
-    };
+    let mut planned = Planned::default();
     plan_stream(&mut planned, id, name, reader);
     planned
 }

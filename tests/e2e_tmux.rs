@@ -400,5 +400,7 @@ fn follow_mode_tails_a_file_pauses_on_scroll_and_resumes_with_f() {
     tui.wait_for("5 / 5");
     tui.send_keys(&["F"]);
     tui.wait_for("LIVE");
+    // Back on the newest event (lines[4], 09:02:00), shown in the detail pane.
+    tui.wait_for("2026-03-02 09:02:00 UTC");
     tui.quit_cleanly();
 }

@@ -211,6 +211,12 @@ fn a_followed_file_is_read_across_appends_rotation_and_truncation() {
         "the broken first line of the truncated file: {reject}"
     );
     follower.expect_no_more(Duration::from_millis(500));
+    let rejected = follower
+        .stderr_so_far()
+        .iter()
+        .filter(|l| l.contains("rejected"))
+        .count();
+    assert_eq!(rejected, 1, "no part of the file was read twice");
 }
 
 #[test]
@@ -325,12 +331,16 @@ fn tcp_and_http_take_events_with_token_limits_and_rejects() {
     follower.expect_events(2);
     assert!(follower.expect_stderr("rejected").contains("line 2"));
 
-    let ndjson = format!("{}\n{}\n", lines[2], lines[3]);
-    let (status, _) = post(&http, None, "", ndjson.as_bytes());
+    // Records of their own: one leaking past the token check would be printed (and seen
+    // in the ids compared below), not hidden as a copy of a later record.
+    let refused = format!("{}\n{}\n", lines[9], lines[10]);
+    let (status, _) = post(&http, None, "", refused.as_bytes());
     assert_eq!(status, 401, "no token");
-    let (status, _) = post(&http, Some("wrong!"), "", ndjson.as_bytes());
+    let (status, _) = post(&http, Some("wrong!"), "", refused.as_bytes());
     assert_eq!(status, 401, "wrong token");
     follower.expect_no_more(Duration::from_millis(300));
+
+    let ndjson = format!("{}\n{}\n", lines[2], lines[3]);
 
     let (status, body) = post(&http, Some("s3cret"), "", ndjson.as_bytes());
     assert_eq!(

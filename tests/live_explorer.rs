@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use explorer::{NOW, press, run_effects};
 use qtrail::app::live::LiveState;
-use qtrail::app::{AppState, Command};
+use qtrail::app::{AppState, Command, Effect};
 use qtrail::index::{Index, SourceInfo, SourceKind};
 use qtrail::load::{LoadMsg, parse_buffer_at};
 use qtrail::source::BlockStore;
@@ -44,14 +44,19 @@ impl Stream {
 
     /// Sends `lines` as one batch, then refreshes as the loop does after it.
     fn send(&mut self, state: &mut AppState, lines: &[String]) {
+        let effects = self.arrive(state, lines);
+        run_effects(state, effects);
+    }
+
+    /// Sends `lines` and refreshes, leaving the effects asked for undone.
+    fn arrive(&mut self, state: &mut AppState, lines: &[String]) -> Vec<Effect> {
         let mut bytes = lines.join("\n").into_bytes();
         bytes.push(b'\n');
         self.store.insert(self.offset, &bytes);
         let batch = parse_buffer_at(0, self.offset, &bytes);
         self.offset += bytes.len() as u64;
         assert!(state.apply_load(LoadMsg::Batch(batch)));
-        let effects = state.data_changed();
-        run_effects(state, effects);
+        state.data_changed()
     }
 }
 
@@ -83,7 +88,7 @@ fn following_keeps_the_newest_in_view_until_the_user_moves_up() {
     let lines = sample_lines();
     let mut state = live_state(None);
     let mut stream = Stream::open(&mut state);
-    stream.send(&mut state, &lines[..4]);
+    stream.send(&mut state, &lines[4..7]);
     let newest = *times(&state).iter().max().expect("events");
     assert_eq!(
         selected_time(&state),
@@ -91,22 +96,29 @@ fn following_keeps_the_newest_in_view_until_the_user_moves_up() {
         "the cursor follows the newest"
     );
 
-    stream.send(&mut state, &lines[4..7]);
+    stream.send(&mut state, &lines[7..10]);
     let newest = *times(&state).iter().max().expect("events");
     assert_eq!(selected_time(&state), newest);
 
     press(&mut state, &[Command::Up]);
     assert!(!state.live.following, "moving up pauses following");
     let held = state.selected_row().map(|r| state.index.order_key(r));
-    stream.send(&mut state, &lines[7..10]);
+    let at = state.timeline.selected;
+    // Older than the held event: they land above it, and the cursor must move with it.
+    stream.send(&mut state, &lines[..4]);
     assert_eq!(
         state.selected_row().map(|r| state.index.order_key(r)),
         held,
         "paused: the cursor stays on its event"
     );
     assert_eq!(
+        state.timeline.selected,
+        at + 4,
+        "four rows were inserted above"
+    );
+    assert_eq!(
         state.new_since_pause(),
-        3,
+        4,
         "what arrived while paused is counted"
     );
 
@@ -143,7 +155,11 @@ fn beyond_max_events_the_oldest_are_evicted_and_counted() {
     let mut stream = Stream::open(&mut state);
     stream.send(&mut state, &lines);
     let kept = times(&state);
-    assert!(kept.len() <= 8, "{} events kept", kept.len());
+    assert_eq!(
+        kept.len(),
+        8,
+        "evicted down to the bound (a sixteenth of 8 is 0)"
+    );
     assert_eq!(state.index.evicted() + kept.len() as u64, 13);
 
     let mut all = Index::new();
@@ -200,4 +216,62 @@ fn a_word_filter_takes_in_what_arrives() {
         .count();
     assert_eq!(after, expected, "the new matching records joined the rows");
     assert!(after > before);
+}
+
+#[test]
+fn evicting_frees_the_originals_only_evicted_events_held() {
+    let lines = sample_lines();
+    let mut state = live_state(Some(8));
+    let mut stream = Stream::open(&mut state);
+    stream.send(&mut state, &lines[..4]);
+    stream.send(&mut state, &lines[4..8]);
+    let second = stream.offset;
+    stream.send(&mut state, &lines[8..]);
+    // The five oldest (the whole first batch and the first of the second) are gone.
+    assert_eq!(state.index.evicted(), 5);
+    assert_eq!(
+        stream.store.read(0, 10),
+        None,
+        "the first batch's block is freed"
+    );
+    assert!(
+        stream.store.read(second, 10).is_some(),
+        "the last batch's block holds kept events"
+    );
+    for &row in state.index.order() {
+        let raw = state.index.row(row).raw;
+        assert!(
+            stream.store.read(raw.offset, raw.len as usize).is_some(),
+            "every kept event's original can be read"
+        );
+    }
+}
+
+#[test]
+fn events_that_arrive_during_a_scan_of_originals_are_taken_in_when_it_ends() {
+    let lines = sample_lines();
+    let mut state = live_state(None);
+    let mut stream = Stream::open(&mut state);
+    stream.send(&mut state, &lines[..3]);
+    let effects = qtrail::app::update::apply_filter_text(&mut state, "braket");
+    run_effects(&mut state, effects);
+    let held = stream.arrive(&mut state, &lines[3..5]);
+    assert!(
+        held.iter()
+            .any(|e| matches!(e, Effect::ScanRaw(scan) if scan.added)),
+        "only what arrived is searched"
+    );
+    // The scan is still running: this batch waits for it, and nothing else arrives.
+    let during = stream.arrive(&mut state, &lines[5..7]);
+    assert!(during.iter().all(|e| !matches!(e, Effect::ScanRaw(_))));
+    run_effects(&mut state, held);
+    let expected = lines[..7]
+        .iter()
+        .filter(|l| l.to_lowercase().contains("braket"))
+        .count();
+    assert_eq!(
+        state.timeline_rows().len(),
+        expected,
+        "both batches are shown"
+    );
 }

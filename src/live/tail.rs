@@ -13,8 +13,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use super::FILE_POLL;
-use crate::load::{Feed, LineFeed};
+use crate::load::{Feed, LineFeed, ReadBuffer};
 use crate::source::Input;
+
+/// Bytes a read of a followed file takes at most.
+const READ: usize = 1 << 20;
 
 /// A rotated file is read until it was quiet this many polls in a row.
 const ROTATED_QUIET_POLLS: u32 = 5;
@@ -150,16 +153,16 @@ fn read_generation(
     mut lines: LineFeed,
 ) -> bool {
     let identity = file.metadata().map(|m| (m.dev(), m.ino())).ok();
-    let mut buffer = vec![0; 1 << 20];
+    let mut buffer = ReadBuffer::new(READ);
     let mut read_so_far = start;
     let mut idle = Duration::ZERO;
     loop {
-        match file.read(&mut buffer) {
+        match buffer.read_from(&mut file) {
             Ok(0) => {}
             Ok(n) => {
                 idle = Duration::ZERO;
                 read_so_far += n as u64;
-                if !lines.push(buffer[..n].to_vec()) {
+                if !lines.push(std::mem::replace(&mut buffer, ReadBuffer::new(READ))) {
                     return false;
                 }
                 continue;
@@ -178,7 +181,7 @@ fn read_generation(
                 idle = (idle * 2).clamp(Duration::from_millis(1), FILE_POLL);
                 std::thread::sleep(idle);
             }
-            Change::Rotated => return drain(file, &mut buffer, lines),
+            Change::Rotated => return drain(file, lines),
             // What is there now belongs to the new content: it is read as a new source.
             Change::Truncated => {
                 intact.store(false, Ordering::Relaxed);
@@ -190,13 +193,14 @@ fn read_generation(
 
 /// Reads what is left of a rotated file, then ends its source. A writer may append to
 /// the renamed file until it reopens its log: the file is read until it stays quiet.
-fn drain(mut file: &File, buffer: &mut [u8], mut lines: LineFeed) -> bool {
+fn drain(mut file: &File, mut lines: LineFeed) -> bool {
     let mut quiet = 0;
+    let mut buffer = ReadBuffer::new(READ);
     while quiet < ROTATED_QUIET_POLLS {
-        match file.read(buffer) {
-            Ok(n @ 1..) => {
+        match buffer.read_from(&mut file) {
+            Ok(1..) => {
                 quiet = 0;
-                if !lines.push(buffer[..n].to_vec()) {
+                if !lines.push(std::mem::replace(&mut buffer, ReadBuffer::new(READ))) {
                     return false;
                 }
             }

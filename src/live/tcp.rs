@@ -28,7 +28,7 @@ pub fn serve(listener: &TcpListener, url: &str, feed: &Feed) {
 }
 
 fn read_connection(stream: std::net::TcpStream, lines: crate::load::LineFeed) {
-    let _ = lines.pump(stream);
+    let _ = lines.pump(&[], stream);
 }
 
 /// Counts connections in use; `take` waits for a free one.

@@ -3,6 +3,7 @@
 //! arrives as a byte stream writes through a [`LineFeed`] (in `line_feed.rs`).
 
 use std::io::Read;
+use std::os::fd::AsFd;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::SyncSender;
@@ -88,7 +89,7 @@ impl Feed {
 
     /// Reads a stream to its end: as it arrives when it holds one record a line, else
     /// whole (gzip, JSON documents cannot be parsed in pieces).
-    pub fn stream(&self, name: String, reader: impl Read + Send + 'static) -> bool {
+    pub fn stream(&self, name: String, reader: impl Read + AsFd + Send + 'static) -> bool {
         super::stream::stream(self, name, reader)
     }
 

@@ -1,8 +1,11 @@
 //! One source of one record a line, written as it arrives, through a [`Feed`].
 
 use std::io::Read;
+use std::os::fd::AsFd;
 use std::sync::Arc;
 use std::sync::mpsc::sync_channel;
+
+use rustix::event::{PollFd, PollFlags, Timespec};
 
 use super::plan::{Unit, Work};
 use super::{Batch, Feed, LoadMsg};
@@ -10,11 +13,62 @@ use crate::model::{Reject, RejectReason, SourceId};
 use crate::parse::Layout;
 use crate::source::{BlockStore, Content};
 
-/// Reads a pump's thread makes at most, and may queue before it waits.
+/// A pump's thread reads into buffers of this size, and may queue this many.
 const PUMP_READ: usize = 1 << 20;
-const PUMP_DEPTH: usize = 16;
-/// Queued reads are joined up to this size into one batch.
-const JOIN_UP_TO: usize = 1 << 20;
+const PUMP_DEPTH: usize = 4;
+
+/// Room kept before the bytes of every read for the start of the line the previous read
+/// ended in: joining the two then copies that start, not the read.
+const ROOM: usize = 64 << 10;
+
+/// A buffer being read into, with room kept before its bytes.
+pub struct ReadBuffer {
+    bytes: Vec<u8>,
+    filled: usize,
+}
+
+impl ReadBuffer {
+    /// Room for `len` bytes of reads.
+    #[must_use]
+    pub fn new(len: usize) -> ReadBuffer {
+        ReadBuffer {
+            bytes: vec![0; ROOM + len],
+            filled: 0,
+        }
+    }
+
+    /// A buffer holding `bytes`, as if they had been read.
+    #[must_use]
+    pub fn holding(bytes: &[u8]) -> ReadBuffer {
+        let mut buffer = ReadBuffer::new(bytes.len());
+        buffer.bytes[ROOM..].copy_from_slice(bytes);
+        buffer.filled = bytes.len();
+        buffer
+    }
+
+    /// One read into the free part; `Ok(0)` at the end of the input (or when full).
+    pub fn read_from(&mut self, reader: &mut impl Read) -> std::io::Result<usize> {
+        let n = reader.read(&mut self.bytes[ROOM + self.filled..])?;
+        self.filled += n;
+        Ok(n)
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.filled == 0
+    }
+
+    #[must_use]
+    pub fn is_full(&self) -> bool {
+        ROOM + self.filled == self.bytes.len()
+    }
+}
+
+/// Whether a read of `fd` would return at once (data, or the end of the input).
+fn more_ready(fd: &impl AsFd) -> bool {
+    let mut fds = [PollFd::new(fd, PollFlags::IN)];
+    rustix::event::poll(&mut fds, Some(&Timespec::default())).is_ok_and(|n| n > 0)
+}
 
 /// The first line of `chunk` longer than `max`: from its start to after its newline.
 fn long_line(chunk: &[u8], max: usize) -> Option<(usize, usize)> {
@@ -80,46 +134,54 @@ impl LineFeed {
         }
     }
 
-    /// Reads `reader` to its end on a thread of its own and writes what it reads, joining
-    /// the reads that queued up while the last batch was being sent: under a flood (a pipe
-    /// gives 64 KiB a read) batches stay large, while a trickle goes on read by read.
+    /// Writes `head` (what was read to tell the layout), then reads `reader` to its end
+    /// on a thread of its own. A buffer is handed over once nothing more is ready to be
+    /// read: under a flood (a pipe gives at most its size a read) batches stay large,
+    /// while a trickle goes on read by read.
     #[must_use]
-    pub fn pump(mut self, mut reader: impl Read + Send + 'static) -> bool {
-        let (tx, rx) = sync_channel::<std::io::Result<Vec<u8>>>(PUMP_DEPTH);
+    pub fn pump(mut self, head: &[u8], mut reader: impl Read + AsFd + Send + 'static) -> bool {
+        if !head.is_empty() && !self.push(ReadBuffer::holding(head)) {
+            return false;
+        }
+        let (tx, rx) = sync_channel::<std::io::Result<ReadBuffer>>(PUMP_DEPTH);
         std::thread::spawn(move || {
-            let mut buffer = vec![0; PUMP_READ];
+            let mut buffer = ReadBuffer::new(PUMP_READ);
             loop {
-                let read = match reader.read(&mut buffer) {
-                    Ok(0) => return,
-                    Ok(n) => Ok(buffer[..n].to_vec()),
+                match buffer.read_from(&mut reader) {
+                    Ok(0) => {
+                        if !buffer.is_empty() {
+                            let _ = tx.send(Ok(buffer));
+                        }
+                        return;
+                    }
+                    Ok(_) if !buffer.is_full() && more_ready(&reader) => continue,
+                    Ok(_) => {}
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => Err(e),
-                };
-                let failed = read.is_err();
-                if tx.send(read).is_err() || failed {
+                    Err(e) => {
+                        if !buffer.is_empty() {
+                            let _ = tx.send(Ok(buffer));
+                        }
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+                if tx.send(Ok(buffer)).is_err() {
                     return;
                 }
+                buffer = ReadBuffer::new(PUMP_READ);
             }
         });
-        while let Ok(first) = rx.recv() {
-            let mut error = None;
-            let mut joined = first.unwrap_or_else(|e| {
-                error = Some(e);
-                Vec::new()
-            });
-            while error.is_none() && joined.len() < JOIN_UP_TO {
-                match rx.try_recv() {
-                    Ok(Ok(more)) => joined.extend_from_slice(&more),
-                    Ok(Err(e)) => error = Some(e),
-                    Err(_) => break,
+        for read in rx {
+            match read {
+                Ok(read) => {
+                    if !self.push(read) {
+                        return false;
+                    }
                 }
-            }
-            if !self.push(joined) {
-                return false;
-            }
-            if let Some(e) = error {
-                self.failed(&e);
-                break;
+                Err(e) => {
+                    self.failed(&e);
+                    break;
+                }
             }
         }
         self.finish()
@@ -127,45 +189,59 @@ impl LineFeed {
 
     /// Adds what was read; sends the complete lines it finishes. `false` once the index
     /// owner has hung up.
-    pub fn push(&mut self, mut read: Vec<u8>) -> bool {
+    pub fn push(&mut self, read: ReadBuffer) -> bool {
+        let ReadBuffer { mut bytes, filled } = read;
+        bytes.truncate(ROOM + filled);
+        let mut from = ROOM;
         if let Some((start, line)) = self.skipping {
-            let Some(end) = memchr::memchr(b'\n', &read) else {
-                self.offset += read.len() as u64;
+            let Some(end) = memchr::memchr(b'\n', &bytes[from..]) else {
+                self.offset += filled as u64;
                 return true;
             };
             self.offset += end as u64 + 1;
             self.line += 1;
             self.skipping = None;
-            read.drain(..=end);
+            from += end + 1;
             if !self.too_long(start, self.offset, line) {
                 return false;
             }
         }
         // The carry holds no newline: only what was just read needs searching (a line
         // that never ends would otherwise be searched again on every read).
-        let searched_from = self.carry.len();
-        if self.carry.is_empty() {
-            self.carry = read;
-        } else {
-            self.carry.extend_from_slice(&read);
-        }
-        let complete = match memchr::memrchr(b'\n', &self.carry[searched_from..]) {
-            Some(last) => {
-                let last = searched_from + last;
-                let rest = self.carry.split_off(last + 1);
-                std::mem::replace(&mut self.carry, rest)
-            }
-            None => Vec::new(),
+        let Some(mut last) = memchr::memrchr(b'\n', &bytes[from..]).map(|i| from + i) else {
+            self.carry.extend_from_slice(&bytes[from..]);
+            self.bound_carry();
+            return true;
         };
-        if !self.send(complete) {
+        let start = if self.carry.len() <= from {
+            let start = from - self.carry.len();
+            bytes[start..from].copy_from_slice(&self.carry);
+            start
+        } else {
+            // A line longer than the room is joined by copying.
+            let carried = self.carry.len();
+            let mut joined = std::mem::take(&mut self.carry);
+            joined.extend_from_slice(&bytes[from..]);
+            last = carried + (last - from);
+            bytes = joined;
+            0
+        };
+        self.carry.clear();
+        self.carry.extend_from_slice(&bytes[last + 1..]);
+        if !self.send(&Arc::new(bytes), start, last + 1) {
             return false;
         }
+        self.bound_carry();
+        true
+    }
+
+    /// A carry longer than a line may be is dropped and the rest of its line skipped.
+    fn bound_carry(&mut self) {
         if self.carry.len() > self.max_line {
             self.skipping = Some((self.offset, self.line));
             self.offset += self.carry.len() as u64;
             self.carry = Vec::new();
         }
-        true
     }
 
     /// Reports a skipped line (`start..end`), with an empty batch over its bytes: the
@@ -187,36 +263,38 @@ impl LineFeed {
         self.feed.send(LoadMsg::Rejects(vec![reject])) && self.feed.send(LoadMsg::Batch(skipped))
     }
 
-    /// Sends complete lines, taking out any longer than the limit (as rejects).
-    fn send(&mut self, mut chunk: Vec<u8>) -> bool {
-        while let Some((start, end)) = long_line(&chunk, self.max_line) {
-            let rest = chunk.split_off(end);
-            chunk.truncate(start);
-            let skipped_end = self.offset + (end - start) as u64;
-            if !self.send_lines(chunk) || !self.too_long(self.offset, skipped_end, self.line) {
+    /// Sends the complete lines `content[start..end]`, taking out any longer than the
+    /// limit (as rejects).
+    fn send(&mut self, content: &Arc<Vec<u8>>, mut start: usize, end: usize) -> bool {
+        while let Some((from, to)) = long_line(&content[start..end], self.max_line) {
+            let (from, to) = (start + from, start + to);
+            let skipped = (to - from) as u64;
+            if !self.send_lines(content, start, from)
+                || !self.too_long(self.offset, self.offset + skipped, self.line)
+            {
                 return false;
             }
-            self.offset += (end - start) as u64;
+            self.offset += skipped;
             self.line += 1;
-            chunk = rest;
+            start = to;
         }
-        self.send_lines(chunk)
+        self.send_lines(content, start, end)
     }
 
-    fn send_lines(&mut self, chunk: Vec<u8>) -> bool {
-        if chunk.is_empty() {
+    fn send_lines(&mut self, content: &Arc<Vec<u8>>, start: usize, end: usize) -> bool {
+        if start == end {
             return true;
         }
-        let len = chunk.len();
+        let len = end - start;
         let first_line = self.line;
-        self.line += memchr::memchr_iter(b'\n', &chunk).count() as u64;
+        self.line += memchr::memchr_iter(b'\n', &content[start..end]).count() as u64;
         let origin = self.offset;
         self.offset += len as u64;
         let work = Work::Span {
-            content: Content::Owned(Arc::new(chunk)),
+            content: Content::Owned(Arc::clone(content)),
             origin,
-            start: 0,
-            end: len,
+            start,
+            end,
             layout: Layout::Lines,
             first_line: Some(first_line),
             store: self.store.clone(),
@@ -254,6 +332,107 @@ impl LineFeed {
             return self.too_long(start, self.offset, line);
         }
         let last = std::mem::take(&mut self.carry);
-        self.send(last)
+        let len = last.len();
+        self.send(&Arc::new(last), 0, len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write;
+    use std::sync::mpsc::{Receiver, sync_channel};
+
+    use super::{LineFeed, ROOM, ReadBuffer};
+    use crate::load::plan::{Unit, Work};
+    use crate::load::{Feed, LoadMsg, SourceIds};
+    use crate::model::RejectReason;
+
+    fn line_feed(max_line: usize) -> (LineFeed, Receiver<LoadMsg>, Receiver<Unit>) {
+        let (tx, messages) = sync_channel(4096);
+        let (unit_tx, units) = sync_channel(4096);
+        let feed = Feed::new(SourceIds::default(), tx, unit_tx).live();
+        let lines = feed.lines("test".into(), max_line).expect("registered");
+        (lines, messages, units)
+    }
+
+    /// What the units cover: (offset in the source, bytes, line of the first byte).
+    fn spans(units: &Receiver<Unit>) -> Vec<(u64, Vec<u8>, Option<u64>)> {
+        units
+            .try_iter()
+            .map(|unit| match unit.work {
+                Work::Span {
+                    content,
+                    origin,
+                    start,
+                    end,
+                    first_line,
+                    ..
+                } => (origin, content.bytes()[start..end].to_vec(), first_line),
+                Work::Gzip(_) => panic!("a stream of lines made a gzip unit"),
+            })
+            .collect()
+    }
+
+    fn push_in_pieces(lines: &mut LineFeed, text: &[u8], piece: usize) {
+        for chunk in text.chunks(piece) {
+            assert!(lines.push(ReadBuffer::holding(chunk)));
+        }
+    }
+
+    #[test]
+    fn lines_cut_anywhere_arrive_whole_once_at_their_offset_and_line() {
+        let mut text = String::new();
+        for i in 0..200 {
+            let pad = "x".repeat(i * 37 % 700);
+            let _ = writeln!(text, "{{\"n\":{i},\"pad\":\"{pad}\"}}");
+        }
+        // Longer than the room kept before each read: joined the other way.
+        let long = "y".repeat(ROOM + 5000);
+        let _ = write!(text, "{{\"long\":\"{long}\"}}\n{{\"last\":true}}");
+        let text = text.into_bytes();
+        for piece in [1, 7, 4096, ROOM - 3, ROOM + 10, text.len()] {
+            let (mut lines, _messages, units) = line_feed(1 << 20);
+            push_in_pieces(&mut lines, &text, piece);
+            assert!(lines.finish());
+            let mut joined = Vec::new();
+            for (offset, bytes, first_line) in spans(&units) {
+                assert_eq!(offset, joined.len() as u64, "pieces of {piece}");
+                let line = 1 + memchr::memchr_iter(b'\n', &joined).count() as u64;
+                assert_eq!(first_line, Some(line), "pieces of {piece}");
+                assert!(
+                    bytes.ends_with(b"\n") || offset + bytes.len() as u64 == text.len() as u64,
+                    "a unit ends inside a line (pieces of {piece})"
+                );
+                joined.extend_from_slice(&bytes);
+            }
+            assert_eq!(joined, text, "pieces of {piece}");
+        }
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_one_reject_and_the_rest_still_arrives() {
+        let text = format!(
+            "{{\"a\":1}}\n{{\"b\":\"{}\"}}\n{{\"c\":3}}\n",
+            "z".repeat(5000)
+        );
+        for piece in [3, 100, 4000, text.len()] {
+            let (mut lines, messages, units) = line_feed(1000);
+            push_in_pieces(&mut lines, text.as_bytes(), piece);
+            assert!(lines.finish());
+            let kept: Vec<u8> = spans(&units).into_iter().flat_map(|s| s.1).collect();
+            assert_eq!(kept, b"{\"a\":1}\n{\"c\":3}\n", "pieces of {piece}");
+            let rejects: Vec<_> = messages
+                .try_iter()
+                .filter_map(|m| match m {
+                    LoadMsg::Rejects(r) => Some(r),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            assert_eq!(rejects.len(), 1, "pieces of {piece}");
+            assert_eq!(rejects[0].line, Some(2));
+            assert_eq!(rejects[0].offset, 8);
+            assert!(matches!(rejects[0].reason, RejectReason::TooLong(1000)));
+        }
     }
 }

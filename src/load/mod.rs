@@ -20,13 +20,13 @@ mod worker;
 
 pub use batch::{Batch, BatchBuilder};
 pub use feed::Feed;
-pub use line_feed::LineFeed;
+pub use line_feed::{LineFeed, ReadBuffer};
 pub use stream::MAX_LOCAL_LINE;
 pub use worker::{parse_buffer, parse_buffer_at};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
@@ -66,8 +66,8 @@ impl SourceIds {
     }
 }
 
-/// Input bytes between two returns of freed memory to the system while streaming.
-const TRIM_EVERY: u64 = 256 << 20;
+/// Freed memory goes back to the system once a stream has been quiet this long.
+const QUIET_BEFORE_TRIM: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Batches in flight: enough to keep both workers busy, few enough to bound memory.
 const CHANNEL_DEPTH: usize = 32;
@@ -148,7 +148,7 @@ fn run(
                 Err(_) => work(),
             }
         });
-        forward(done_rx, tx);
+        forward(&done_rx, tx);
     });
 }
 
@@ -165,21 +165,29 @@ pub fn lower_priority() {
 
 /// Sends the workers' batches on, their rejects' lines fixed, and `Done` once the
 /// start-up inputs are all through.
-fn forward(done_rx: Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
+fn forward(done_rx: &Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
     let mut fixer = lines::LineFixer::default();
     let (mut initial_done, mut planned, mut announced) = (0, None, false);
-    let mut since_trim = 0;
-    for finished in done_rx {
+    let mut untrimmed = false;
+    loop {
+        let finished = match done_rx.recv_timeout(QUIET_BEFORE_TRIM) {
+            Ok(finished) => finished,
+            // Buffers pass between threads, so freed memory piles up in their malloc arenas
+            // while a stream flows. It is given back only once the stream pauses: during a
+            // flood it is about to be reused, and memory handed back and faulted in again
+            // costs more than it saves (several times over on a virtual machine).
+            Err(RecvTimeoutError::Timeout) => {
+                if std::mem::take(&mut untrimmed) {
+                    trim::release_free_memory();
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
         match finished {
             Finished::Unit(done, mut batch) => {
                 initial_done += u64::from(done.initial);
-                // Buffers pass between threads, so freed memory piles up in their malloc
-                // arenas while a stream flows; giving it back now and then bounds that.
-                since_trim += batch.bytes;
-                if since_trim > TRIM_EVERY {
-                    since_trim = 0;
-                    trim::release_free_memory();
-                }
+                untrimmed = true;
                 fixer.fix(&done, &mut batch.rejects);
                 let ready = fixer.release();
                 let sent = tx.send(LoadMsg::Batch(batch)).is_ok()
@@ -204,6 +212,11 @@ fn forward(done_rx: Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
     let _ = tx.send(LoadMsg::Rejects(fixer.release_all()));
     if !announced {
         let _ = tx.send(LoadMsg::Done);
+    }
+    if untrimmed {
+        // The index owner frees the last batches once it has merged them.
+        std::thread::sleep(QUIET_BEFORE_TRIM);
+        trim::release_free_memory();
     }
 }
 

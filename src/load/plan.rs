@@ -28,7 +28,7 @@ pub enum Work {
     /// A stretch of content, whose first line is known for the first chunk only.
     Span {
         content: Content,
-        /// Offset of `content`'s first byte in the source (chunks of a stream).
+        /// Offset in the source of the byte at `start` (a stream's chunks start past 0).
         origin: u64,
         start: usize,
         end: usize,
@@ -194,7 +194,7 @@ fn span(
 ) -> Work {
     Work::Span {
         content: content.clone(),
-        origin: 0,
+        origin: start as u64,
         start,
         end,
         layout,

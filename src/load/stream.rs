@@ -4,6 +4,7 @@
 //! end first, since it cannot be parsed in pieces.
 
 use std::io::Read;
+use std::os::fd::AsFd;
 
 use super::Feed;
 use super::plan;
@@ -18,18 +19,19 @@ pub const MAX_LOCAL_LINE: usize = 256 << 20;
 
 /// Reads `reader` to its end, sending its units as its lines complete. `false` when the
 /// receiving side hung up.
-pub fn stream(feed: &Feed, name: String, mut reader: impl Read + Send + 'static) -> bool {
+pub fn stream(feed: &Feed, name: String, mut reader: impl Read + AsFd + Send + 'static) -> bool {
+    crate::live::widen_pipe(&reader);
     let head = read_head(&mut reader);
-    let reader = std::io::Cursor::new(head.clone()).chain(reader);
     let layout = crate::parse::layout::detect(&head);
     // A first line longer than the head is still one record a line when it opens a record.
     let long_first_line = memchr::memchr(b'\n', &head).is_none() && head.first() == Some(&b'{');
     if is_gzip(&head) || (layout != Layout::Lines && !long_first_line) {
         let id = feed.ids().next();
+        let reader = std::io::Cursor::new(head).chain(reader);
         return feed.announce(plan::plan_stream_input(id, &name, reader));
     }
     feed.lines(name, MAX_LOCAL_LINE)
-        .is_some_and(|lines| lines.pump(reader))
+        .is_some_and(|lines| lines.pump(&head, reader))
 }
 
 /// The start of a stream, enough to tell its layout: up to its first newline (a first

@@ -35,12 +35,12 @@ pub fn run_unit(unit: Unit) -> (UnitDone, Batch) {
             store,
         } => {
             let line_base = first_line.map_or(0, |l| l - 1);
-            let mut builder = BatchBuilder::new(source, origin + start as u64, line_base);
+            let mut builder = BatchBuilder::new(source, origin, line_base);
             let bytes = &content.bytes()[start..end];
             let lines = walk(bytes, layout, &mut builder);
             // Kept before the batch is sent, so its events can always be read again.
             if let Some(store) = store {
-                store.insert(origin + start as u64, bytes);
+                store.insert(origin, bytes);
             }
             let done = UnitDone {
                 source,

@@ -21,8 +21,9 @@ use crate::view::{Theme, page_and_columns, render};
 /// Views are refreshed this often while data streams in (re-filtering a million events
 /// each time would waste the frames in between); the status bar's counts too.
 const REFRESH_WHILE_LOADING: Duration = Duration::from_millis(150);
-/// Loader messages taken per wake-up, so keys are never starved by a flood of batches.
-const DRAIN_LIMIT: usize = 16;
+/// Loader messages are taken for at most this long per wake-up, so a key pressed during a
+/// flood of batches waits for no more than this.
+const DRAIN_FOR: Duration = Duration::from_millis(4);
 
 /// The live ingest rate is sampled this often.
 const RATE_TICK: Duration = Duration::from_secs(1);
@@ -246,11 +247,12 @@ fn on_outcome(outcome: Outcome, state: &mut AppState) -> Vec<Effect> {
     }
 }
 
-/// Applies a loader message and what else is already queued (bounded, so keys are never
-/// starved by a flood of batches). `true` when events were added.
+/// Applies a loader message and what else is already queued (for a bounded time, so keys
+/// are never starved by a flood of batches). `true` when events were added.
 fn on_loaded(first: LoadMsg, loads: &mut mpsc::Receiver<LoadMsg>, state: &mut AppState) -> bool {
+    let until = Instant::now() + DRAIN_FOR;
     let mut added = state.apply_load(first);
-    for _ in 0..DRAIN_LIMIT {
+    while Instant::now() < until {
         match loads.try_recv() {
             Ok(msg) => added |= state.apply_load(msg),
             Err(_) => break,

@@ -1,3 +1,4 @@
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -45,9 +46,12 @@ impl BlockStore {
         if data.is_empty() {
             return;
         }
+        let Some(compressed) = compress(data) else {
+            return;
+        };
         let block = Block {
             len: data.len(),
-            compressed: lz4_flex::compress_prepend_size(data),
+            compressed,
         };
         if let Ok(mut inner) = self.inner.lock() {
             inner.blocks.insert(offset, block);
@@ -92,6 +96,28 @@ impl BlockStore {
     }
 }
 
+/// LZ4's acceleration: its speed-for-size setting (1 is its default).
+const ACCELERATION: i32 = 4;
+
+thread_local! {
+    /// Room for the worst case, reused: only the compressed bytes are then copied out, so
+    /// a block keeps no spare capacity and no fresh memory is touched for the worst case.
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `data` compressed; `None` for a block LZ4 cannot take (over 2 GiB, never made here).
+fn compress(data: &[u8]) -> Option<Vec<u8>> {
+    let bound = lz4::block::compress_bound(data.len()).ok()?;
+    SCRATCH.with_borrow_mut(|scratch| {
+        if scratch.len() < bound {
+            scratch.resize(bound, 0);
+        }
+        let mode = lz4::block::CompressionMode::FAST(ACCELERATION);
+        let n = lz4::block::compress_to_buffer(data, Some(mode), false, scratch).ok()?;
+        Some(scratch[..n].to_vec())
+    })
+}
+
 impl Inner {
     /// The inflated block holding byte `pos`, with its start.
     fn block_at(&mut self, pos: u64) -> Option<(u64, &[u8])> {
@@ -100,7 +126,8 @@ impl Inner {
             return None;
         }
         if self.last.as_ref().is_none_or(|(s, _)| *s != start) {
-            let data = lz4_flex::decompress_size_prepended(&block.compressed).ok()?;
+            let len = i32::try_from(block.len).ok()?;
+            let data = lz4::block::decompress(&block.compressed, Some(len)).ok()?;
             self.last = Some((start, data));
         }
         self.last.as_ref().map(|(s, data)| (*s, data.as_slice()))

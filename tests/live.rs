@@ -476,3 +476,30 @@ fn a_file_in_a_followed_folder_that_grows_is_read_from_where_it_was_loaded() {
     );
     follower.expect_no_more(Duration::from_millis(1_500));
 }
+
+#[test]
+fn a_line_half_written_when_a_followed_folder_is_opened_is_read_once_finished() {
+    let lines = sample_lines();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("shipper.ndjson");
+    let (first, rest) = lines[2].split_at(lines[2].len() / 2);
+    let start = format!("{}\n{}\n{first}", lines[0], lines[1]);
+    std::fs::write(&log, start).expect("write");
+    let mut follower = Follower::start(&[dir.path().to_str().expect("UTF-8")]);
+    follower.expect_events(2);
+    follower.expect_no_more(Duration::from_millis(1_500));
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log)
+        .expect("open");
+    file.write_all(format!("{rest}\n{}\n", lines[3]).as_bytes())
+        .expect("append");
+    let events = follower.expect_events(4).to_vec();
+    assert_eq!(ids(&events), ids_of_lines(&lines[..4]), "each line once");
+    follower.expect_no_more(Duration::from_millis(1_500));
+    let errors = follower.stderr_so_far();
+    assert!(
+        !errors.iter().any(|l| l.contains("rejected")),
+        "the cut-off line was never a reject: {errors:?}"
+    );
+}

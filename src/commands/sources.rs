@@ -31,14 +31,22 @@ pub fn split_inputs(
         } else if !args.follow {
             initial.extend(expanded);
         } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-            let known = expanded
-                .iter()
-                .filter_map(|i| match i {
-                    Input::File(p) => Some(crate::live::watch::Seen::now(p.clone())),
-                    _ => None,
-                })
-                .collect();
-            initial.extend(expanded);
+            let mut known = Vec::new();
+            for input in expanded {
+                let Input::File(file) = &input else {
+                    initial.push(input);
+                    continue;
+                };
+                // Its last line is still being written: followed from its start, as with
+                // `-f`, so that line is read once finished rather than now, cut off.
+                let writing = crate::live::watch::ends_mid_line(file);
+                known.push(crate::live::watch::Seen::now(file.clone(), writing));
+                if writing {
+                    live.files.push(file.clone());
+                } else {
+                    initial.push(input);
+                }
+            }
             live.folders.push((path.clone(), known));
         } else if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
             live.files.push(path.clone());

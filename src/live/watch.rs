@@ -74,6 +74,8 @@ pub struct Seen {
     len: u64,
     modified: Option<SystemTime>,
     id: Option<(u64, u64)>,
+    /// Followed from its start already (it was being written).
+    tailed: bool,
 }
 
 fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
@@ -83,15 +85,35 @@ fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
 
 impl Seen {
     #[must_use]
-    pub fn now(path: PathBuf) -> Seen {
+    pub fn now(path: PathBuf, tailed: bool) -> Seen {
         let meta = std::fs::metadata(&path).ok();
         Seen {
             path,
             len: meta.as_ref().map_or(0, std::fs::Metadata::len),
             modified: meta.as_ref().and_then(|m| m.modified().ok()),
             id: meta.as_ref().map(file_id),
+            tailed,
         }
     }
+}
+
+/// A file of one record a line whose last line has no newline yet, nor is a whole record.
+#[must_use]
+pub fn ends_mid_line(path: &Path) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(len) = file.seek(SeekFrom::End(0)) else {
+        return false;
+    };
+    let from = len.saturating_sub(crate::load::TRY_WHOLE_UP_TO as u64);
+    let mut end = Vec::new();
+    if file.seek(SeekFrom::Start(from)).is_err() || file.read_to_end(&mut end).is_err() {
+        return false;
+    }
+    let last_line = end.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+    !last_line.is_empty() && !crate::load::is_whole_record(last_line) && super::tail::is_lines(path)
 }
 
 pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {
@@ -99,7 +121,11 @@ pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {
         feed,
         known: known
             .into_iter()
-            .map(|seen| (seen.path, Loaded::at(seen.len, seen.modified, seen.id)))
+            .map(|seen| {
+                let mut loaded = Loaded::at(seen.len, seen.modified, seen.id);
+                loaded.tailed = seen.tailed;
+                (seen.path, loaded)
+            })
             .collect(),
         pending: HashMap::new(),
     };

@@ -64,6 +64,17 @@ impl ReadBuffer {
     }
 }
 
+/// A line is tried as a whole record only when it could be one (it ends an object) and
+/// is short enough that trying it on every read costs little.
+pub const TRY_WHOLE_UP_TO: usize = 1 << 20;
+
+#[must_use]
+pub fn is_whole_record(line: &[u8]) -> bool {
+    line.len() <= TRY_WHOLE_UP_TO
+        && line.trim_ascii_end().ends_with(b"}")
+        && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
+}
+
 /// Whether a read of `fd` would return at once (data, or the end of the input).
 fn more_ready(fd: &impl AsFd) -> bool {
     let mut fds = [PollFd::new(fd, PollFlags::IN)];
@@ -210,8 +221,7 @@ impl LineFeed {
         // that never ends would otherwise be searched again on every read).
         let Some(mut last) = memchr::memrchr(b'\n', &bytes[from..]).map(|i| from + i) else {
             self.carry.extend_from_slice(&bytes[from..]);
-            self.bound_carry();
-            return true;
+            return self.settle_carry();
         };
         let start = if self.carry.len() <= from {
             let start = from - self.carry.len();
@@ -228,20 +238,23 @@ impl LineFeed {
         };
         self.carry.clear();
         self.carry.extend_from_slice(&bytes[last + 1..]);
-        if !self.send(&Arc::new(bytes), start, last + 1) {
-            return false;
-        }
-        self.bound_carry();
-        true
+        self.send(&Arc::new(bytes), start, last + 1) && self.settle_carry()
     }
 
-    /// A carry longer than a line may be is dropped and the rest of its line skipped.
-    fn bound_carry(&mut self) {
+    /// The unfinished last line: sent at once when it already holds a whole record (a
+    /// writer that leaves the newline off, or adds it later), dropped and the rest of its
+    /// line skipped when longer than a line may be, otherwise kept for the next read.
+    fn settle_carry(&mut self) -> bool {
         if self.carry.len() > self.max_line {
             self.skipping = Some((self.offset, self.line));
             self.offset += self.carry.len() as u64;
             self.carry = Vec::new();
+        } else if is_whole_record(&self.carry) {
+            let line = std::mem::take(&mut self.carry);
+            let len = line.len();
+            return self.send(&Arc::new(line), 0, len);
         }
+        true
     }
 
     /// Reports a skipped line (`start..end`), with an empty batch over its bytes: the
@@ -399,14 +412,37 @@ mod tests {
                 assert_eq!(offset, joined.len() as u64, "pieces of {piece}");
                 let line = 1 + memchr::memchr_iter(b'\n', &joined).count() as u64;
                 assert_eq!(first_line, Some(line), "pieces of {piece}");
+                // A unit ends at a newline, or at the end of a whole record.
+                let last_line = bytes.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+                let whole = serde_json::from_slice::<serde::de::IgnoredAny>(last_line).is_ok();
                 assert!(
-                    bytes.ends_with(b"\n") || offset + bytes.len() as u64 == text.len() as u64,
+                    last_line.is_empty() || whole,
                     "a unit ends inside a line (pieces of {piece})"
                 );
                 joined.extend_from_slice(&bytes);
             }
             assert_eq!(joined, text, "pieces of {piece}");
         }
+    }
+
+    #[test]
+    fn a_whole_record_without_its_newline_is_sent_at_once_a_partial_one_waits() {
+        let (mut lines, _messages, units) = line_feed(1 << 20);
+        push_in_pieces(&mut lines, b"{\"a\":1}\n{\"b\":{\"c\":2}", 1000);
+        let sent: Vec<u8> = spans(&units).into_iter().flat_map(|s| s.1).collect();
+        assert_eq!(sent, b"{\"a\":1}\n", "an object still open waits");
+        push_in_pieces(&mut lines, b"}", 1000);
+        let sent = spans(&units);
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0].0, 8, "at its offset");
+        assert_eq!(sent[0].1, b"{\"b\":{\"c\":2}}");
+        assert_eq!(sent[0].2, Some(2), "on its line");
+        // The newline that comes later starts the next line, on which the next record is.
+        push_in_pieces(&mut lines, b"\n{\"d\":4}\n", 1000);
+        let sent = spans(&units);
+        assert_eq!(sent[0].0, 21);
+        assert_eq!(sent[0].2, Some(2));
+        assert_eq!(sent[0].1, b"\n{\"d\":4}\n");
     }
 
     #[test]

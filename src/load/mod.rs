@@ -20,7 +20,7 @@ mod worker;
 
 pub use batch::{Batch, BatchBuilder};
 pub use feed::Feed;
-pub use line_feed::{LineFeed, ReadBuffer};
+pub use line_feed::{LineFeed, ReadBuffer, TRY_WHOLE_UP_TO, is_whole_record};
 pub use stream::MAX_LOCAL_LINE;
 pub use worker::{parse_buffer, parse_buffer_at};
 

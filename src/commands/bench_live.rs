@@ -58,6 +58,10 @@ pub struct LiveReport {
     key_to_screen_p99_ms: f64,
     key_to_screen_max_ms: f64,
     rss_anon_mb_at_end: Option<f64>,
+    /// Processor time of the writer standing in for the shipper, and of everything else in
+    /// the process (qtrail's readers, parsers, index and explorer) until every record was in.
+    writer_cpu_s: f64,
+    qtrail_cpu_s: f64,
 }
 
 pub fn run(input: &Path, via: Via, width: u16, height: u16) -> anyhow::Result<LiveReport> {
@@ -71,7 +75,8 @@ pub fn run(input: &Path, via: Via, width: u16, height: u16) -> anyhow::Result<Li
     state.live = LiveState::following(None);
     let scratch = std::env::temp_dir().join(format!("qtrail-bench-{}.ndjson", std::process::id()));
     let started = Instant::now();
-    let loads = start_source(input, via, &scratch)?;
+    let cpu_at_start = cpu_time(rustix::time::ClockId::ProcessCPUTime);
+    let (loads, writer) = start_source(input, via, &scratch)?;
     let shared = Rc::new(RefCell::new(Keys::default()));
     let mut probe = Timing {
         shared: Rc::clone(&shared),
@@ -95,33 +100,47 @@ pub fn run(input: &Path, via: Via, width: u16, height: u16) -> anyhow::Result<Li
     ));
     let _ = std::fs::remove_file(&scratch);
     result?;
-    Ok(probe.report(via, format!("{width}x{height}")))
+    let writer_cpu = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer panicked"))??;
+    let cpu = probe.process_cpu.saturating_sub(cpu_at_start);
+    let mut report = probe.report(via, format!("{width}x{height}"));
+    report.writer_cpu_s = secs(writer_cpu);
+    report.qtrail_cpu_s = secs(cpu.saturating_sub(writer_cpu));
+    Ok(report)
 }
+
+/// The writer's thread: the processor time it used, once it has written everything.
+type Writer = std::thread::JoinHandle<std::io::Result<Duration>>;
 
 /// Starts the writer of `input` and the live source reading it.
 fn start_source(
     input: &Path,
     via: Via,
     scratch: &Path,
-) -> anyhow::Result<std::sync::mpsc::Receiver<crate::load::LoadMsg>> {
+) -> anyhow::Result<(std::sync::mpsc::Receiver<crate::load::LoadMsg>, Writer)> {
     let source = std::fs::File::open(input)?;
     let ids = SourceIds::default();
     Ok(match via {
         Via::Pipe => {
             let (reader, writer) = std::io::pipe()?;
-            std::thread::spawn(move || send_in_pieces(&source, writer));
-            spawn_live(Vec::new(), ids, move |feed| {
+            let writer = std::thread::spawn(move || send_in_pieces(&source, writer));
+            let loads = spawn_live(Vec::new(), ids, move |feed| {
                 std::thread::spawn(move || feed.stream("pipe".into(), reader));
-            })
+            });
+            (loads, writer)
         }
         Via::File => {
             let appended = std::fs::File::create(scratch)?;
-            std::thread::spawn(move || send_in_pieces(&source, appended));
+            let writer = std::thread::spawn(move || send_in_pieces(&source, appended));
             let live = LiveSources {
                 files: vec![PathBuf::from(scratch)],
                 ..LiveSources::default()
             };
-            spawn_live(Vec::new(), ids, move |feed| live.start(&feed))
+            (
+                spawn_live(Vec::new(), ids, move |feed| live.start(&feed)),
+                writer,
+            )
         }
         Via::Tcp => {
             let bound = ListenAddr::parse("tcp://127.0.0.1:0")
@@ -133,22 +152,34 @@ fn start_source(
                 ..LiveSources::default()
             };
             let loads = spawn_live(Vec::new(), ids, move |feed| live.start(&feed));
-            std::thread::spawn(move || {
+            let writer = std::thread::spawn(move || {
                 let stream = std::net::TcpStream::connect(addr)?;
                 send_in_pieces(&source, stream)
             });
-            loads
+            (loads, writer)
         }
     })
+}
+
+/// Processor time of this thread, or of the whole process.
+fn cpu_time(clock: rustix::time::ClockId) -> Duration {
+    let t = rustix::time::clock_gettime(clock);
+    Duration::new(
+        u64::try_from(t.tv_sec).unwrap_or(0),
+        u32::try_from(t.tv_nsec).unwrap_or(0),
+    )
 }
 
 /// Writes like a shipper that batches, a megabyte at a time, and with `sendfile`, as `pv`
 /// does: the writer stands in for another program, so its copying should not be what
 /// the figures measure.
-fn send_in_pieces(source: &std::fs::File, out: impl std::os::fd::AsFd) -> std::io::Result<()> {
+fn send_in_pieces(
+    source: &std::fs::File,
+    out: impl std::os::fd::AsFd,
+) -> std::io::Result<Duration> {
     loop {
         match rustix::fs::sendfile(&out, source, None, 1 << 20) {
-            Ok(0) => return Ok(()),
+            Ok(0) => return Ok(cpu_time(rustix::time::ClockId::ThreadCPUTime)),
             Ok(_) | Err(rustix::io::Errno::INTR) => {}
             Err(e) => return Err(e.into()),
         }
@@ -209,6 +240,8 @@ struct Timing {
     counts: (usize, u64, u64),
     /// Taken while the index is still alive.
     rss_anon_mb: Option<f64>,
+    /// The process's processor time when every record was in.
+    process_cpu: Duration,
 }
 
 impl Probe for Timing {
@@ -232,6 +265,7 @@ impl Probe for Timing {
         self.ingest_s = self.started.map_or(0.0, |s| s.elapsed().as_secs_f64());
         self.counts = (index.len(), index.duplicates(), index.rejected());
         self.rss_anon_mb = memory_mb("RssAnon:");
+        self.process_cpu = cpu_time(rustix::time::ClockId::ProcessCPUTime);
         self.shared.borrow_mut().finished = true;
         false
     }
@@ -262,8 +296,14 @@ impl Timing {
             key_to_screen_p99_ms: percentile(&self.keys, 99),
             key_to_screen_max_ms: percentile(&self.keys, 100),
             rss_anon_mb_at_end: self.rss_anon_mb,
+            writer_cpu_s: 0.0,
+            qtrail_cpu_s: 0.0,
         }
     }
+}
+
+fn secs(d: Duration) -> f64 {
+    (d.as_secs_f64() * 100.0).round() / 100.0
 }
 
 fn percentile(sorted: &[f64], p: usize) -> f64 {

@@ -91,6 +91,15 @@ impl Follower {
         }
     }
 
+    /// Nothing was reported as rejected so far.
+    fn expect_no_rejects(&mut self, what: &str) {
+        let errors = self.stderr_so_far();
+        assert!(
+            !errors.iter().any(|l| l.contains("rejected")),
+            "{what} was never a reject: {errors:?}"
+        );
+    }
+
     fn stderr_so_far(&mut self) -> Vec<String> {
         while let Ok(line) = self.err.try_recv() {
             self.errors.push(line);
@@ -135,6 +144,23 @@ fn sample_lines() -> Vec<String> {
     }
     assert_eq!(lines.len(), 13);
     lines
+}
+
+/// A folder holding `name` with `lines`, followed, its events already printed.
+fn followed_folder(name: &str, lines: &[String]) -> (tempfile::TempDir, Follower) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    append(&dir.path().join(name), lines);
+    let mut follower = Follower::start(&[dir.path().to_str().expect("UTF-8")]);
+    follower.expect_events(lines.len());
+    (dir, follower)
+}
+
+fn append_text(path: &Path, text: &str) {
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .expect("open for appending");
+    file.write_all(text.as_bytes()).expect("append");
 }
 
 fn append(path: &Path, lines: &[String]) {
@@ -222,10 +248,7 @@ fn a_followed_file_is_read_across_appends_rotation_and_truncation() {
 #[test]
 fn a_gzip_dropped_into_a_followed_folder_loads_once_it_is_whole() {
     let lines = sample_lines();
-    let dir = tempfile::tempdir().expect("temp dir");
-    append(&dir.path().join("old.ndjson"), &lines[..2]);
-    let mut follower = Follower::start(&[dir.path().to_str().expect("UTF-8")]);
-    follower.expect_events(2);
+    let (dir, mut follower) = followed_folder("old.ndjson", &lines[..2]);
 
     let mut gz = GzEncoder::new(Vec::new(), Compression::default());
     for line in &lines[2..13] {
@@ -488,18 +511,44 @@ fn a_line_half_written_when_a_followed_folder_is_opened_is_read_once_finished() 
     let mut follower = Follower::start(&[dir.path().to_str().expect("UTF-8")]);
     follower.expect_events(2);
     follower.expect_no_more(Duration::from_millis(1_500));
-    let mut file = std::fs::OpenOptions::new()
-        .append(true)
-        .open(&log)
-        .expect("open");
-    file.write_all(format!("{rest}\n{}\n", lines[3]).as_bytes())
-        .expect("append");
+    append_text(&log, &format!("{rest}\n{}\n", lines[3]));
     let events = follower.expect_events(4).to_vec();
     assert_eq!(ids(&events), ids_of_lines(&lines[..4]), "each line once");
     follower.expect_no_more(Duration::from_millis(1_500));
-    let errors = follower.stderr_so_far();
-    assert!(
-        !errors.iter().any(|l| l.contains("rejected")),
-        "the cut-off line was never a reject: {errors:?}"
-    );
+    follower.expect_no_rejects("the cut-off line");
+}
+
+#[test]
+fn a_file_dropped_into_a_followed_folder_with_a_record_half_written_is_read_once_finished() {
+    let lines = sample_lines();
+    let (dir, mut follower) = followed_folder("first.ndjson", &lines[..1]);
+    let log = dir.path().join("late.ndjson");
+    let (first, rest) = lines[2].split_at(lines[2].len() / 2);
+    std::fs::write(&log, format!("{}\n{first}", lines[1])).expect("write");
+    follower.expect_events(2);
+    // Unchanged for longer than two folder scans: it stays waiting, not rejected.
+    follower.expect_no_more(Duration::from_millis(2_500));
+    append_text(&log, &format!("{rest}\n"));
+    let events = follower.expect_events(3).to_vec();
+    assert_eq!(ids(&events), ids_of_lines(&lines[..3]));
+    follower.expect_no_rejects("the half-written record");
+}
+
+#[test]
+fn a_one_line_document_without_a_newline_in_a_followed_folder_loads_at_start() {
+    let lines = sample_lines();
+    let records: Vec<&str> = lines.iter().map(String::as_str).collect();
+    // Over the megabyte looked at from the end, on a single line.
+    let mut body = format!("{{\"Records\":[{}", records.join(","));
+    let padding = format!(",{}", records[0]);
+    while body.len() < (3 << 20) {
+        body.push_str(&padding);
+    }
+    body.push_str("]}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("trail.json"), body).expect("write");
+    let mut follower = Follower::start(&[dir.path().to_str().expect("UTF-8")]);
+    let events = follower.expect_events(lines.len()).to_vec();
+    assert_eq!(ids(&events), ids_of_lines(&lines));
+    follower.expect_no_more(Duration::from_secs(1));
 }

@@ -188,3 +188,50 @@ fn live_paused_80x24() {
     state.live.rate = 12_345;
     insta::assert_snapshot!(snapshot(&mut state, 80, 24));
 }
+
+/// Only the lines of the original in view are drawn; scrolled deep into a long record,
+/// the pane's first row is the line the scroll position names.
+#[test]
+fn a_long_original_scrolls_line_by_line() {
+    let keys: Vec<String> = (0..300).map(|i| format!("\"k{i:03}\":{i}")).collect();
+    let record = format!(
+        "{{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-03-02T09:00:00Z\",\
+         \"eventSource\":\"braket.amazonaws.com\",\"eventName\":\"GetDevice\",\
+         \"userIdentity\":{{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/a\"}},\
+         \"requestParameters\":{{{}}}}}\n",
+        keys.join(",")
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("long.ndjson");
+    std::fs::write(&path, record).expect("write");
+    let mut index = qtrail::index::Index::new();
+    qtrail::load::load_blocking(
+        vec![qtrail::source::Input::File(path)],
+        &mut index,
+        |_, _| {},
+    );
+    let mut state = explorer::state_of(index);
+    press(&mut state, &[Command::DrillIn]);
+    let at = |state: &AppState, key: &str| {
+        state
+            .detail
+            .json()
+            .iter()
+            .position(|l| l.parts.iter().any(|(_, t)| t.contains(key)))
+            .expect("the key is in the original")
+    };
+    for key in ["k000", "k150", "k299"] {
+        state.detail.scroll = qtrail::app::detail::FIELD_LINES + at(&state, key);
+        let screen = snapshot(&mut state, 80, 24);
+        let rows: Vec<&str> = screen.lines().collect();
+        let top = rows
+            .iter()
+            .position(|r| r.contains("detail"))
+            .expect("the detail pane");
+        assert!(
+            rows[top + 1].contains(&format!("\"{key}\"")),
+            "scrolled to {key}, the pane starts with {:?}",
+            rows[top + 1]
+        );
+    }
+}

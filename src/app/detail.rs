@@ -8,10 +8,13 @@ use serde_json::Value;
 pub struct DetailState {
     /// The row whose original is shown (or being read).
     pub row: Option<u32>,
-    pub original: Option<Result<Value, String>>,
+    original: Option<Result<Value, String>>,
+    /// The original pretty-printed, kept: a record may be megabytes long, and the pane
+    /// shows a few lines of it per frame.
+    lines: Vec<JsonLine>,
     pub scroll: usize,
     /// Nested objects and arrays below the top level shown as `{…}`.
-    pub folded: bool,
+    folded: bool,
 }
 
 impl DetailState {
@@ -22,6 +25,7 @@ impl DetailState {
         }
         self.row = row;
         self.original = None;
+        self.lines = Vec::new();
         self.scroll = 0;
         row.is_some()
     }
@@ -31,13 +35,43 @@ impl DetailState {
     pub fn loaded(&mut self, row: u32, original: Result<Value, String>) {
         if self.row == Some(row) {
             self.original = Some(original);
+            self.print();
         }
+    }
+
+    /// Folds nested containers, or unfolds them.
+    pub fn toggle_fold(&mut self) {
+        self.folded = !self.folded;
+        self.print();
+    }
+
+    fn print(&mut self) {
+        self.lines = self
+            .value()
+            .map_or_else(Vec::new, |v| json_lines(v, self.folded));
+    }
+
+    #[must_use]
+    pub fn folded(&self) -> bool {
+        self.folded
+    }
+
+    /// The original, read or not (`None` while it is being read).
+    #[must_use]
+    pub fn original(&self) -> Option<&Result<Value, String>> {
+        self.original.as_ref()
+    }
+
+    /// The original's lines, pretty-printed under the current folding.
+    #[must_use]
+    pub fn json(&self) -> &[JsonLine] {
+        &self.lines
     }
 
     /// Lines the detail pane shows: the normalised fields, a heading, the original.
     #[must_use]
     pub fn line_count(&self) -> usize {
-        FIELD_LINES + self.value().map_or(1, |v| json_lines(v, self.folded).len())
+        FIELD_LINES + self.lines.len().max(1)
     }
 
     #[must_use]

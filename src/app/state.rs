@@ -145,7 +145,10 @@ impl AppState {
             live: super::live::LiveState::default(),
             rows_cover: None,
         };
-        state.refresh_rows();
+        // Its effect, reading the selected event's original, cannot be run from here: the
+        // selection is left to the caller's first refresh, which asks for it again.
+        let _ = state.refresh_rows();
+        state.detail.select(None);
         state
     }
 

@@ -202,7 +202,7 @@ fn browse(state: &mut AppState, command: Command) -> Vec<Effect> {
         Command::CopyEvent => copy(state),
         Command::RelatedEvents => super::timeline::related(state),
         Command::FoldDetail => {
-            state.detail.folded = !state.detail.folded;
+            state.detail.toggle_fold();
             state.detail.scroll = 0;
             Vec::new()
         }
@@ -263,7 +263,7 @@ fn drill_in(state: &mut AppState) -> Vec<Effect> {
             state.after_rows_changed()
         }
         Pane::Detail => {
-            state.detail.folded = !state.detail.folded;
+            state.detail.toggle_fold();
             Vec::new()
         }
     }

@@ -162,7 +162,7 @@ fn read_generation(
             Ok(n) => {
                 idle = Duration::ZERO;
                 read_so_far += n as u64;
-                if !lines.push(std::mem::replace(&mut buffer, ReadBuffer::new(READ))) {
+                if !lines.push(buffer.take()) {
                     return false;
                 }
                 continue;
@@ -200,7 +200,7 @@ fn drain(mut file: &File, mut lines: LineFeed) -> bool {
         match buffer.read_from(&mut file) {
             Ok(1..) => {
                 quiet = 0;
-                if !lines.push(std::mem::replace(&mut buffer, ReadBuffer::new(READ))) {
+                if !lines.push(buffer.take()) {
                     return false;
                 }
             }

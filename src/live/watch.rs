@@ -97,13 +97,22 @@ impl Seen {
     }
 }
 
-/// A file of one record a line whose last line has no newline yet, nor is a whole record.
+/// A file of one record a line whose last line is a record still being written: it opens
+/// an object, has no newline yet and is not whole. Anything else (gzip, a JSON document, a
+/// last line longer than what is looked at) is loaded as it is.
 #[must_use]
 pub fn ends_mid_line(path: &Path) -> bool {
     use std::io::{Read, Seek, SeekFrom};
     let Ok(mut file) = std::fs::File::open(path) else {
         return false;
     };
+    let mut last = [0; 1];
+    let unfinished = file.seek(SeekFrom::End(-1)).is_ok()
+        && file.read_exact(&mut last).is_ok()
+        && last[0] != b'\n';
+    if !unfinished || !is_line_file(&mut file) {
+        return false;
+    }
     let Ok(len) = file.seek(SeekFrom::End(0)) else {
         return false;
     };
@@ -112,8 +121,29 @@ pub fn ends_mid_line(path: &Path) -> bool {
     if file.seek(SeekFrom::Start(from)).is_err() || file.read_to_end(&mut end).is_err() {
         return false;
     }
-    let last_line = end.rsplit(|&b| b == b'\n').next().unwrap_or_default();
-    !last_line.is_empty() && !crate::load::is_whole_record(last_line) && super::tail::is_lines(path)
+    match memchr::memrchr(b'\n', &end) {
+        Some(newline) => {
+            let line = &end[newline + 1..];
+            line.first() == Some(&b'{') && !crate::load::is_whole_record(line)
+        }
+        None => false,
+    }
+}
+
+/// Whether the file starts with lines of JSON records (read from its start).
+fn is_line_file(file: &mut std::fs::File) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut head = vec![0; 64 << 10];
+    let Ok(n) = file
+        .seek(SeekFrom::Start(0))
+        .and_then(|_| file.read(&mut head))
+    else {
+        return false;
+    };
+    let head = &head[..n];
+    !crate::source::is_gzip(head)
+        && memchr::memchr(b'\n', head).is_some()
+        && crate::parse::layout::detect(head) == crate::parse::Layout::Lines
 }
 
 pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {
@@ -177,8 +207,17 @@ impl Watcher<'_> {
             return true;
         }
         self.pending.remove(&path);
-        self.known
-            .insert(path.clone(), Loaded::at(len, modified, id));
+        let mut loaded = Loaded::at(len, modified, id);
+        // A writer paused in the middle of a record: followed from the start instead, so
+        // that record is read once finished rather than now, cut off.
+        if ends_mid_line(&path) {
+            loaded.tailed = true;
+            self.known.insert(path.clone(), loaded);
+            let feed = self.feed.clone();
+            std::thread::spawn(move || super::tail::follow(&path, &feed));
+            return true;
+        }
+        self.known.insert(path.clone(), loaded);
         self.feed.add_input(&Input::File(path))
     }
 

@@ -21,6 +21,9 @@ const PUMP_DEPTH: usize = 4;
 /// ended in: joining the two then copies that start, not the read.
 const ROOM: usize = 64 << 10;
 
+/// Reads up to this size are handed over in a buffer of their own size.
+const SMALL_READ: usize = 64 << 10;
+
 /// A buffer being read into, with room kept before its bytes.
 pub struct ReadBuffer {
     bytes: Vec<u8>,
@@ -51,6 +54,20 @@ impl ReadBuffer {
         let n = reader.read(&mut self.bytes[ROOM + self.filled..])?;
         self.filled += n;
         Ok(n)
+    }
+
+    /// What was read, handed over; this buffer is emptied for the next reads. A small
+    /// read is copied out, so a trickle does not take (and zero) a buffer a line.
+    #[must_use]
+    pub fn take(&mut self) -> ReadBuffer {
+        if self.filled <= SMALL_READ {
+            let read = ReadBuffer::holding(&self.bytes[ROOM..ROOM + self.filled]);
+            self.filled = 0;
+            read
+        } else {
+            let len = self.bytes.len() - ROOM;
+            std::mem::replace(self, ReadBuffer::new(len))
+        }
     }
 
     #[must_use]
@@ -107,7 +124,8 @@ pub struct LineFeed {
     store: Option<Arc<BlockStore>>,
     max_line: usize,
     seq: u32,
-    /// Offset in the source of the first byte of `carry`.
+    /// Offset in the source of the first byte of `carry` (while a line is skipped: of
+    /// the first byte not yet skipped).
     offset: u64,
     /// Line number of the first line in `carry`.
     line: u64,
@@ -176,10 +194,9 @@ impl LineFeed {
                         return;
                     }
                 }
-                if tx.send(Ok(buffer)).is_err() {
+                if tx.send(Ok(buffer.take())).is_err() {
                     return;
                 }
-                buffer = ReadBuffer::new(PUMP_READ);
             }
         });
         for read in rx {

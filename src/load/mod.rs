@@ -27,6 +27,7 @@ pub use worker::{parse_buffer, parse_buffer_at};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
+use std::time::{Duration, Instant};
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
@@ -66,8 +67,10 @@ impl SourceIds {
     }
 }
 
-/// Freed memory goes back to the system once a stream has been quiet this long.
-const QUIET_BEFORE_TRIM: std::time::Duration = std::time::Duration::from_secs(1);
+/// Freed memory goes back to the system once a stream has been quiet this long, and
+/// at least this often while it flows.
+const QUIET_BEFORE_TRIM: Duration = Duration::from_secs(1);
+const TRIM_AT_LEAST_EVERY: Duration = Duration::from_secs(30);
 
 /// Batches in flight: enough to keep both workers busy, few enough to bound memory.
 const CHANNEL_DEPTH: usize = 32;
@@ -168,17 +171,19 @@ pub fn lower_priority() {
 fn forward(done_rx: &Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
     let mut fixer = lines::LineFixer::default();
     let (mut initial_done, mut planned, mut announced) = (0, None, false);
-    let mut untrimmed = false;
+    let (mut untrimmed, mut trimmed_at) = (false, Instant::now());
     loop {
         let finished = match done_rx.recv_timeout(QUIET_BEFORE_TRIM) {
             Ok(finished) => finished,
             // Buffers pass between threads, so freed memory piles up in their malloc arenas
-            // while a stream flows. It is given back only once the stream pauses: during a
-            // flood it is about to be reused, and memory handed back and faulted in again
-            // costs more than it saves (several times over on a virtual machine).
+            // while a stream flows. It is given back when the stream pauses, and only
+            // now and then during a flood: then it is about to be reused, and memory handed
+            // back and faulted in again costs more than it saves (several times over on a
+            // virtual machine).
             Err(RecvTimeoutError::Timeout) => {
                 if std::mem::take(&mut untrimmed) {
                     trim::release_free_memory();
+                    trimmed_at = Instant::now();
                 }
                 continue;
             }
@@ -188,6 +193,10 @@ fn forward(done_rx: &Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
             Finished::Unit(done, mut batch) => {
                 initial_done += u64::from(done.initial);
                 untrimmed = true;
+                if trimmed_at.elapsed() >= TRIM_AT_LEAST_EVERY {
+                    trim::release_free_memory();
+                    (untrimmed, trimmed_at) = (false, Instant::now());
+                }
                 fixer.fix(&done, &mut batch.rejects);
                 let ready = fixer.release();
                 let sent = tx.send(LoadMsg::Batch(batch)).is_ok()
@@ -215,8 +224,10 @@ fn forward(done_rx: &Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
     }
     if untrimmed {
         // The index owner frees the last batches once it has merged them.
-        std::thread::sleep(QUIET_BEFORE_TRIM);
-        trim::release_free_memory();
+        std::thread::spawn(|| {
+            std::thread::sleep(QUIET_BEFORE_TRIM);
+            trim::release_free_memory();
+        });
     }
 }
 
@@ -224,11 +235,11 @@ fn forward(done_rx: &Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadTimings {
     /// Reading, parsing and indexing (worker threads and this one together).
-    pub read_parse_index: std::time::Duration,
+    pub read_parse_index: Duration,
     /// Merging the rows into time order.
-    pub sort: std::time::Duration,
+    pub sort: Duration,
     /// Shrinking the index and returning freed memory.
-    pub compact: std::time::Duration,
+    pub compact: Duration,
 }
 
 /// Loads everything into `index` on this thread's behalf, calling `progress(done, total)`
@@ -238,7 +249,7 @@ pub fn load_blocking(
     index: &mut Index,
     mut progress: impl FnMut(u64, u64),
 ) -> LoadTimings {
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let rx = spawn_load(inputs, SourceIds::default());
     let (mut done, mut total) = (0, 0);
     for msg in rx {
@@ -258,10 +269,10 @@ pub fn load_blocking(
         }
     }
     let read_parse_index = started.elapsed();
-    let phase = std::time::Instant::now();
+    let phase = Instant::now();
     index.ensure_sorted();
     let sort = phase.elapsed();
-    let phase = std::time::Instant::now();
+    let phase = Instant::now();
     index.shrink_to_fit();
     trim::release_free_memory();
     LoadTimings {

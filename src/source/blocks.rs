@@ -105,17 +105,25 @@ thread_local! {
     static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The scratch buffer is kept for blocks up to this size (a read and its room); a longer
+/// line gets a buffer of its own, so one huge record does not pin memory for good.
+const KEEP_SCRATCH_UP_TO: usize = 2 << 20;
+
 /// `data` compressed; `None` for a block LZ4 cannot take (over 2 GiB, never made here).
 fn compress(data: &[u8]) -> Option<Vec<u8>> {
     let bound = lz4::block::compress_bound(data.len()).ok()?;
-    SCRATCH.with_borrow_mut(|scratch| {
+    let into = |scratch: &mut Vec<u8>| {
         if scratch.len() < bound {
             scratch.resize(bound, 0);
         }
         let mode = lz4::block::CompressionMode::FAST(ACCELERATION);
         let n = lz4::block::compress_to_buffer(data, Some(mode), false, scratch).ok()?;
         Some(scratch[..n].to_vec())
-    })
+    };
+    if bound > KEEP_SCRATCH_UP_TO {
+        return into(&mut Vec::new());
+    }
+    SCRATCH.with_borrow_mut(into)
 }
 
 impl Inner {

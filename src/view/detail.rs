@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 use super::text::{fit, time};
 use super::{Theme, block};
 use crate::app::AppState;
-use crate::app::detail::{Token, json_lines};
+use crate::app::detail::Token;
 use crate::index::Column;
 use crate::model::Outcome;
 use crate::sanitize::display;
@@ -15,8 +15,9 @@ use crate::sanitize::display;
 /// JSON (`z` folds nested objects). Every string is sanitised on its way out.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, focused: bool) {
     let width = usize::from(area.width.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2));
     let mut lines = fields(state, theme, width);
-    match &state.detail.original {
+    match state.detail.original() {
         None if state.detail.row.is_some() => {
             lines.push(Line::styled("reading the original record…", theme.dim));
         }
@@ -24,27 +25,37 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
             format!("original unavailable: {}", display(e)),
             theme.error,
         )),
-        Some(Ok(value)) => {
+        Some(Ok(_)) => {
             lines.push(Line::styled(
-                if state.detail.folded {
+                if state.detail.folded() {
                     "original (folded: z)"
                 } else {
                     "original (z folds)"
                 },
                 theme.header,
             ));
-            lines.extend(json_lines(value, state.detail.folded).into_iter().map(|l| {
-                let mut spans = vec![Span::raw("  ".repeat(l.indent))];
-                spans.extend(l.parts.into_iter().map(|(token, text)| {
-                    Span::styled(display(&text).into_owned(), style(token, theme))
-                }));
-                Line::from(spans)
-            }));
         }
         None => {}
     }
-    let scroll =
-        u16::try_from(state.detail.scroll.min(lines.len().saturating_sub(1))).unwrap_or(u16::MAX);
+    // Only the lines in view are built: an original may be megabytes long.
+    let json = state.detail.json();
+    let above = lines.len();
+    let scroll = state
+        .detail
+        .scroll
+        .min((above + json.len()).saturating_sub(1));
+    let from = scroll.saturating_sub(above).min(json.len());
+    let to = (scroll + height).saturating_sub(above).min(json.len());
+    lines.extend(json[from..to].iter().map(|l| {
+        let mut spans = vec![Span::raw("  ".repeat(l.indent))];
+        spans.extend(
+            l.parts.iter().map(|(token, text)| {
+                Span::styled(display(text).into_owned(), style(*token, theme))
+            }),
+        );
+        Line::from(spans)
+    }));
+    let scroll = u16::try_from(scroll - from).unwrap_or(u16::MAX);
     frame.render_widget(
         Paragraph::new(lines)
             .scroll((scroll, 0))

@@ -66,14 +66,51 @@ fn candidate_line<'a>(
 ) -> Line<'a> {
     let base = if selected { theme.selected } else { theme.text };
     let mut spans = vec![Span::styled(if chosen { "[x] " } else { "[ ] " }, base)];
-    for (at, ch) in display(&c.action).chars().take(width).enumerate() {
+    // The matcher counts the action's own characters; an unsafe one is shown as several
+    // (`\e`), all styled as it is.
+    let shown = c.action.chars().enumerate().flat_map(|(at, ch)| {
         let style = if c.matched.contains(&at) {
             base.patch(theme.matched)
         } else {
             base
         };
-        spans.push(Span::styled(ch.to_string(), style));
-    }
+        let text = display(ch.encode_utf8(&mut [0; 4])).into_owned();
+        text.chars()
+            .map(move |out| (out, style))
+            .collect::<Vec<_>>()
+    });
+    spans.extend(
+        shown
+            .take(width)
+            .map(|(ch, style)| Span::styled(ch.to_string(), style)),
+    );
     spans.push(Span::styled(format!("  {}", count(c.count)), theme.dim));
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::candidate_line;
+    use crate::app::palette::Candidate;
+    use crate::view::Theme;
+
+    #[test]
+    fn a_match_after_an_escaped_character_is_highlighted_where_it_is_shown() {
+        let theme = Theme::colored();
+        let candidate = Candidate {
+            action: "a\u{1b}bc".into(),
+            count: 1,
+            matched: vec![2],
+        };
+        let line = candidate_line(&candidate, false, false, 40, &theme);
+        let highlighted: String = line
+            .spans
+            .iter()
+            .filter(|s| s.style == theme.text.patch(theme.matched))
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(highlighted, "b");
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert!(text.starts_with("[ ] a\\ebc"), "{text:?}");
+    }
 }

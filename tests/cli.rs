@@ -210,3 +210,31 @@ fn help_teaches_the_filter_language() {
     assert!(text.contains("since:T until:T"));
     assert!(text.contains("Examples:"));
 }
+
+#[test]
+fn table_columns_stay_aligned_with_wide_characters() {
+    let record = |user: &str, id: &str| {
+        format!(
+            "{{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-03-02T09:00:00Z\",\
+             \"eventSource\":\"braket.amazonaws.com\",\"eventName\":\"GetDevice\",\
+             \"eventID\":\"{id}\",\"sourceIPAddress\":\"198.51.100.7\",\
+             \"userIdentity\":{{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/{user}\"}}}}\n"
+        )
+    };
+    let input = record("量子計算の研究者です量子計算の研究者です", "1") + &record("ana", "2");
+    let out = qtrail_stdin(&["query", "--format", "table", "-"], input.as_bytes());
+    let text = stdout(&out);
+    let columns: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let at = l.find("braket:GetDevice").expect("the action column");
+            unicode_width::UnicodeWidthStr::width(&l[..at])
+        })
+        .collect();
+    assert_eq!(columns.len(), 2, "{text}");
+    assert_eq!(
+        columns[0], columns[1],
+        "the action starts in the same column:\n{text}"
+    );
+}

@@ -5,6 +5,7 @@ use crate::model::Outcome;
 use crate::names::short_identity;
 use crate::parse::time::format_utc_seconds;
 use crate::sanitize::display;
+use crate::view::text::{fit, pad};
 
 /// Aligned columns; failures are marked with `!` so they show without colour.
 pub fn write_table(index: &Index, ids: &[u32], out: &mut impl Write) -> anyhow::Result<()> {
@@ -20,27 +21,18 @@ pub fn write_table(index: &Index, ids: &[u32], out: &mut impl Write) -> anyhow::
         } else {
             ' '
         };
-        let identity = fit(
-            &display(short_identity(index.text(row, Column::Identity))),
+        // Sanitised and cut to terminal columns, so wide characters keep the columns aligned.
+        let identity = pad(
+            &fit(short_identity(index.text(row, Column::Identity)), 36),
             36,
         );
-        let action = fit(&display(index.text(row, Column::Action)), 40);
+        let action = pad(&fit(index.text(row, Column::Action), 40), 40);
         let ip = display(index.text(row, Column::Ip));
         writeln!(
             out,
-            "{:<20} {mark} {identity:<36} {action:<40} {ip}",
+            "{:<20} {mark} {identity} {action} {ip}",
             format_utc_seconds(row.time_ms)
         )?;
     }
     Ok(())
-}
-
-/// Cuts text to `width` characters, marking the cut with `…`.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    let mut out: String = text.chars().take(width - 1).collect();
-    out.push('…');
-    out
 }

@@ -63,6 +63,33 @@ pub struct IdentitiesState {
     pub stale: bool,
     pub sort: SortKey,
     pub list: ListState,
+    /// The drilled-in identity's most frequent values, kept with its rows.
+    pub summary: Summary,
+}
+
+/// The drill-down's columns: each value with its count, most frequent first.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub actions: Vec<(String, usize)>,
+    pub ips: Vec<(String, usize)>,
+    pub agents: Vec<(String, usize)>,
+}
+
+/// More values than any pane shows.
+const SUMMARY_VALUES: usize = 64;
+
+impl Summary {
+    #[must_use]
+    pub fn of(index: &Index, rows: &[u32]) -> Summary {
+        if rows.is_empty() {
+            return Summary::default();
+        }
+        Summary {
+            actions: breakdown(index, rows, Column::Action, SUMMARY_VALUES),
+            ips: breakdown(index, rows, Column::Ip, SUMMARY_VALUES),
+            agents: breakdown(index, rows, Column::UserAgent, SUMMARY_VALUES),
+        }
+    }
 }
 
 /// The group an identity belongs to: sessions of one assumed role share their role.

@@ -172,6 +172,7 @@ impl AppState {
             Screen::Identity(i) => self.rows_of_group(i),
             _ => Vec::new(),
         };
+        self.identities.summary = super::identities::Summary::of(&self.index, &self.identity_rows);
     }
 
     fn rows_of_group(&self, group: usize) -> Vec<u32> {

@@ -5,9 +5,8 @@ use ratatui::widgets::Paragraph;
 
 use super::text::{count, fit, minute, pad, time};
 use super::{Theme, block};
-use crate::app::identities::{IdentityGroup, breakdown};
+use crate::app::identities::IdentityGroup;
 use crate::app::{AppState, Pane};
-use crate::index::Column;
 use crate::names::compact_identity;
 
 /// Column layout of the identities table: narrow terminals drop the first-seen column
@@ -110,19 +109,20 @@ pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, th
     let Some(g) = state.identities.groups.get(group) else {
         return;
     };
-    let rows = &state.identity_rows;
     let width = usize::from(area.width.saturating_sub(2));
     let items = usize::from(area.height.saturating_sub(3)).max(1);
-    let column = |c: Column| {
-        breakdown(&state.index, rows, c, items)
-            .into_iter()
-            .map(|(v, n)| format!("{:>6} {}", count(n), fit(&v, (width / 3).saturating_sub(8))))
+    let column = |values: &[(String, usize)]| {
+        values
+            .iter()
+            .take(items)
+            .map(|(v, n)| format!("{:>6} {}", count(*n), fit(v, (width / 3).saturating_sub(8))))
             .collect::<Vec<_>>()
     };
+    let summary = &state.identities.summary;
     let (actions, ips, agents) = (
-        column(Column::Action),
-        column(Column::Ip),
-        column(Column::UserAgent),
+        column(&summary.actions),
+        column(&summary.ips),
+        column(&summary.agents),
     );
     let third = width / 3;
     let mut lines = vec![Line::styled(

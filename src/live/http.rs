@@ -244,13 +244,7 @@ impl Ingest {
     /// A body refused whole: its records are lost to qtrail, so it counts as a reject.
     fn count_refused(&self, why: String) {
         let offset = self.next_offset.load(Ordering::Relaxed);
-        let reject = Reject {
-            source: self.source,
-            line: None,
-            record: None,
-            offset,
-            reason: RejectReason::Refused(why),
-        };
+        let reject = Reject::of_source(self.source, offset, RejectReason::Refused(why));
         let _ = self.feed.send(LoadMsg::Rejects(vec![reject]));
     }
 }

@@ -77,13 +77,7 @@ impl Feed {
             name: path.display().to_string(),
             kind: SourceKind::Memory(Arc::new(BlockStore::default())),
         };
-        let reject = Reject {
-            source: id,
-            line: None,
-            record: None,
-            offset: 0,
-            reason: RejectReason::Unreadable(e.to_string()),
-        };
+        let reject = Reject::of_source(id, 0, RejectReason::Unreadable(e.to_string()));
         self.send(LoadMsg::Source(id, info)) && self.send(LoadMsg::Rejects(vec![reject]))
     }
 

@@ -344,14 +344,7 @@ impl LineFeed {
     /// Reports a read error after what was read so far.
     pub fn failed(&self, e: &std::io::Error) {
         let offset = self.offset + self.carry.len() as u64;
-        let reason = RejectReason::Truncated(format!("reading failed after {offset} bytes: {e}"));
-        let reject = Reject {
-            source: self.id,
-            line: None,
-            record: None,
-            offset,
-            reason,
-        };
+        let reject = Reject::of_source(self.id, offset, RejectReason::read_failed(offset, e));
         let _ = self.feed.send(LoadMsg::Rejects(vec![reject]));
     }
 

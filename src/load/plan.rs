@@ -69,13 +69,9 @@ pub fn plan_stream_input(id: SourceId, name: &str, reader: impl std::io::Read) -
 }
 
 fn unreadable(planned: &mut Planned, source: SourceId, why: String) {
-    planned.rejects.push(Reject {
-        source,
-        line: None,
-        record: None,
-        offset: 0,
-        reason: RejectReason::Unreadable(why),
-    });
+    planned
+        .rejects
+        .push(Reject::of_source(source, 0, RejectReason::Unreadable(why)));
 }
 
 fn plan_file(planned: &mut Planned, id: SourceId, path: &Path) {
@@ -141,13 +137,8 @@ fn plan_stream(planned: &mut Planned, id: SourceId, name: &str, reader: impl std
     ));
     if let Some(e) = error {
         let offset = data.len() as u64;
-        planned.rejects.push(Reject {
-            source: id,
-            line: None,
-            record: None,
-            offset,
-            reason: RejectReason::Truncated(format!("reading failed after {offset} bytes: {e}")),
-        });
+        let reason = RejectReason::read_failed(offset, &e);
+        planned.rejects.push(Reject::of_source(id, offset, reason));
     }
     planned.total_bytes += data.len() as u64;
     add_spans(planned, id, &Content::Owned(Arc::new(data)));

@@ -15,6 +15,21 @@ pub struct Reject {
     pub reason: RejectReason,
 }
 
+impl Reject {
+    /// A reject that no line number fits: a source that could not be read, a failed read,
+    /// a refused request. `offset` is how far the source got.
+    #[must_use]
+    pub fn of_source(source: SourceId, offset: u64, reason: RejectReason) -> Reject {
+        Reject {
+            source,
+            line: None,
+            record: None,
+            offset,
+            reason,
+        }
+    }
+}
+
 /// Why a record was rejected. The texts are user-facing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RejectReason {
@@ -51,6 +66,12 @@ impl fmt::Display for RejectReason {
 }
 
 impl RejectReason {
+    /// Reading the source failed after `offset` bytes: what follows is lost.
+    #[must_use]
+    pub fn read_failed(offset: u64, e: &std::io::Error) -> RejectReason {
+        RejectReason::Truncated(format!("reading failed after {offset} bytes: {e}"))
+    }
+
     /// A short stable name for grouping rejects in summaries.
     #[must_use]
     pub fn kind(&self) -> &'static str {

@@ -1,6 +1,6 @@
 //! From the command line to what is read at the start and what is followed after.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::LiveArgs;
 use crate::live::LiveSources;
@@ -31,23 +31,7 @@ pub fn split_inputs(
         } else if !args.follow {
             initial.extend(expanded);
         } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-            let mut known = Vec::new();
-            for input in expanded {
-                let Input::File(file) = &input else {
-                    initial.push(input);
-                    continue;
-                };
-                // Its last line is still being written: followed from its start, as with
-                // `-f`, so that line is read once finished rather than now, cut off.
-                let writing = crate::live::watch::ends_mid_line(file);
-                known.push(crate::live::watch::Seen::now(file.clone(), writing));
-                if writing {
-                    live.files.push(file.clone());
-                } else {
-                    initial.push(input);
-                }
-            }
-            live.folders.push((path.clone(), known));
+            follow_folder(path, expanded, &mut initial, &mut live);
         } else if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
             live.files.push(path.clone());
         } else {
@@ -59,4 +43,25 @@ pub fn split_inputs(
         live.listeners.push(addr.bind(args.listen_remote)?);
     }
     Ok((initial, live))
+}
+
+/// A followed folder: what it holds loads at start (a file whose last line is still being
+/// written is followed from its start instead, as with `-f`, so that line is read once
+/// finished rather than now, cut off); the watcher is told what each file looked like.
+fn follow_folder(path: &Path, files: Vec<Input>, initial: &mut Vec<Input>, live: &mut LiveSources) {
+    let mut known = Vec::new();
+    for input in files {
+        let Input::File(file) = &input else {
+            initial.push(input);
+            continue;
+        };
+        let writing = crate::live::watch::ends_mid_line(file);
+        known.push(crate::live::watch::Seen::now(file.clone(), writing));
+        if writing {
+            live.files.push(file.clone());
+        } else {
+            initial.push(input);
+        }
+    }
+    live.folders.push((path.to_path_buf(), known));
 }

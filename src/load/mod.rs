@@ -67,11 +67,6 @@ impl SourceIds {
     }
 }
 
-/// Freed memory goes back to the system once a stream has been quiet this long, and
-/// at least this often while it flows.
-const QUIET_BEFORE_TRIM: Duration = Duration::from_secs(1);
-const TRIM_AT_LEAST_EVERY: Duration = Duration::from_secs(30);
-
 /// Batches in flight: enough to keep both workers busy, few enough to bound memory.
 const CHANNEL_DEPTH: usize = 32;
 
@@ -171,20 +166,12 @@ pub fn lower_priority() {
 fn forward(done_rx: &Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
     let mut fixer = lines::LineFixer::default();
     let (mut initial_done, mut planned, mut announced) = (0, None, false);
-    let (mut untrimmed, mut trimmed_at) = (false, Instant::now());
+    let mut trimmer = trim::Trimmer::default();
     loop {
-        let finished = match done_rx.recv_timeout(QUIET_BEFORE_TRIM) {
+        let finished = match done_rx.recv_timeout(trim::QUIET) {
             Ok(finished) => finished,
-            // Buffers pass between threads, so freed memory piles up in their malloc arenas
-            // while a stream flows. It is given back when the stream pauses, and only
-            // now and then during a flood: then it is about to be reused, and memory handed
-            // back and faulted in again costs more than it saves (several times over on a
-            // virtual machine).
             Err(RecvTimeoutError::Timeout) => {
-                if std::mem::take(&mut untrimmed) {
-                    trim::release_free_memory();
-                    trimmed_at = Instant::now();
-                }
+                trimmer.quiet();
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => break,
@@ -192,11 +179,7 @@ fn forward(done_rx: &Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
         match finished {
             Finished::Unit(done, mut batch) => {
                 initial_done += u64::from(done.initial);
-                untrimmed = true;
-                if trimmed_at.elapsed() >= TRIM_AT_LEAST_EVERY {
-                    trim::release_free_memory();
-                    (untrimmed, trimmed_at) = (false, Instant::now());
-                }
+                trimmer.batch();
                 fixer.fix(&done, &mut batch.rejects);
                 let ready = fixer.release();
                 let sent = tx.send(LoadMsg::Batch(batch)).is_ok()
@@ -222,13 +205,7 @@ fn forward(done_rx: &Receiver<Finished>, tx: &SyncSender<LoadMsg>) {
     if !announced {
         let _ = tx.send(LoadMsg::Done);
     }
-    if untrimmed {
-        // The index owner frees the last batches once it has merged them.
-        std::thread::spawn(|| {
-            std::thread::sleep(QUIET_BEFORE_TRIM);
-            trim::release_free_memory();
-        });
-    }
+    trimmer.finish();
 }
 
 /// How long each phase of a blocking load took.

@@ -7,8 +7,8 @@ use crate::live::LiveSources;
 use crate::source::{Input, expand_inputs};
 
 /// Splits the inputs: with `--follow`, files are tailed (waited for when missing) and
-/// folders watched (their present files still load at the start); stdin is live (the
-/// explorer and `query --follow` show it as it comes).
+/// folders watched (their present files still load at the start); stdin and named pipes
+/// are live (the explorer and `query --follow` show them as they come).
 /// Listeners are bound here, so a busy port is an error before anything starts.
 pub fn split_inputs(
     paths: &[PathBuf],
@@ -26,17 +26,19 @@ pub fn split_inputs(
             continue;
         }
         let expanded = expand_inputs(std::slice::from_ref(path))?;
+        let meta = std::fs::metadata(path).ok();
         if path.as_os_str() == "-" {
             live.stdin = true;
+        } else if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
+            // A named pipe or `<(command)`: read as it comes, like stdin, with or without
+            // `-f` (read whole first, it would hold back every input after it).
+            live.pipes.push(path.clone());
         } else if !args.follow {
             initial.extend(expanded);
-        } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        } else if meta.is_some_and(|m| m.is_dir()) {
             follow_folder(path, expanded, &mut initial, &mut live);
-        } else if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-            live.files.push(path.clone());
         } else {
-            // A named pipe or `<(command)`: read as it comes, like stdin.
-            live.pipes.push(path.clone());
+            live.files.push(path.clone());
         }
     }
     for addr in &args.listen {
@@ -64,4 +66,36 @@ fn follow_folder(path: &Path, files: Vec<Input>, initial: &mut Vec<Input>, live:
         }
     }
     live.folders.push((path.to_path_buf(), known));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_inputs;
+    use crate::cli::LiveArgs;
+
+    #[test]
+    fn a_named_pipe_is_live_with_or_without_follow_a_file_only_with_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("feed");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("no mkfifo here: skipped");
+            return;
+        }
+        let file = dir.path().join("trail.ndjson");
+        std::fs::write(&file, "{}\n").expect("write");
+        let inputs = [fifo.clone(), file.clone()];
+        let (initial, live) = split_inputs(&inputs, &LiveArgs::default()).expect("split");
+        assert_eq!(live.pipes, [fifo.clone()]);
+        assert_eq!(initial.len(), 1, "the file loads at the start");
+        assert!(live.files.is_empty());
+        let follow = LiveArgs {
+            follow: true,
+            ..LiveArgs::default()
+        };
+        let (initial, live) = split_inputs(&inputs, &follow).expect("split");
+        assert_eq!(live.pipes, [fifo]);
+        assert_eq!(live.files, [file]);
+        assert!(initial.is_empty());
+    }
 }

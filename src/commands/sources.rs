@@ -86,7 +86,7 @@ mod tests {
         std::fs::write(&file, "{}\n").expect("write");
         let inputs = [fifo.clone(), file.clone()];
         let (initial, live) = split_inputs(&inputs, &LiveArgs::default()).expect("split");
-        assert_eq!(live.pipes, [fifo.clone()]);
+        assert_eq!(live.pipes, std::slice::from_ref(&fifo));
         assert_eq!(initial.len(), 1, "the file loads at the start");
         assert!(live.files.is_empty());
         let follow = LiveArgs {

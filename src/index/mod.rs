@@ -46,8 +46,9 @@ pub struct Index {
     sources: std::sync::Arc<Vec<Option<SourceInfo>>>,
     buckets: buckets::Buckets,
     providers: [usize; 2],
-    /// A kept copy moved in the input order: the next sort starts over.
-    resort: bool,
+    /// Times of kept copies that moved in the input order: the next sort re-sorts the
+    /// events of those times (a copy's place can change only among events of its time).
+    resort: Vec<i64>,
     evicted: u64,
     /// Per source, how far its batches have been applied (eviction frees originals below).
     applied: rustc_hash::FxHashMap<SourceId, evict::Applied>,
@@ -120,8 +121,9 @@ impl Index {
             }) == *kept
         {
             kept.raw = copy.raw;
-            // Its place among events of the same time may change.
-            self.resort |= self.sorted > 0;
+            if self.sorted > 0 {
+                self.resort.push(copy.time_ms);
+            }
         }
     }
 
@@ -136,8 +138,9 @@ impl Index {
     /// Merges rows added since the last call into the time order. Ties are broken by
     /// position in the input, so the order does not depend on which worker finished first.
     pub fn ensure_sorted(&mut self) {
-        if std::mem::take(&mut self.resort) {
-            self.sorted = 0;
+        let moved = std::mem::take(&mut self.resort);
+        if !moved.is_empty() {
+            self.resort_times(&moved);
             self.reorders += 1;
         }
         if self.sorted == self.order.len() {
@@ -158,6 +161,18 @@ impl Index {
         merge_into(&mut order, &tail, |id| self.order_key(id));
         self.order = order;
         self.sorted = self.order.len();
+    }
+
+    /// Re-sorts the sorted events of each of `times`, in place.
+    fn resort_times(&mut self, times: &[i64]) {
+        let mut order = std::mem::take(&mut self.order);
+        let sorted = &mut order[..self.sorted];
+        for &t in times {
+            let from = sorted.partition_point(|&id| self.rows[id as usize].time_ms < t);
+            let to = sorted.partition_point(|&id| self.rows[id as usize].time_ms <= t);
+            sorted[from..to].sort_unstable_by_key(|&id| self.order_key(id));
+        }
+        self.order = order;
     }
 
     /// Bumped whenever rows already in order may have moved or been renumbered: lists of
@@ -344,4 +359,48 @@ pub fn merge_into(sorted: &mut Vec<u32>, tail: &[(OrderKey, u32)], key: impl Fn(
     }
     sorted.extend_from_slice(&moved[i..]);
     sorted.extend(tail[j..].iter().map(|(_, id)| *id));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Index;
+    use crate::load::parse_buffer_at;
+
+    fn record(id: usize, second: usize) -> String {
+        format!(
+            "{{\"eventVersion\":\"1.09\",\"eventID\":\"e{id}\",\
+             \"eventTime\":\"2026-03-02T09:00:{second:02}Z\",\
+             \"eventSource\":\"braket.amazonaws.com\",\"eventName\":\"GetDevice\",\
+             \"userIdentity\":{{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::1:user/a\"}}}}\n"
+        )
+    }
+
+    #[test]
+    fn an_earlier_copy_arriving_late_moves_to_its_place_among_events_of_its_time() {
+        let lines: Vec<String> = [0, 0, 0, 0, 1, 1]
+            .iter()
+            .enumerate()
+            .map(|(id, &second)| record(id, second))
+            .collect();
+        let head: String = lines[..3].concat();
+        // The second half of a stream is parsed first; it ends with a copy of e1.
+        let tail = format!("{}{}", lines[3..].concat(), lines[1]);
+        let mut index = Index::new();
+        index.apply(parse_buffer_at(0, head.len() as u64, tail.as_bytes()));
+        index.ensure_sorted();
+        index.apply(parse_buffer_at(0, 0, head.as_bytes()));
+        index.ensure_sorted();
+        assert_eq!(index.len(), 6);
+        assert_eq!(index.duplicates(), 1);
+        let order = index.order();
+        let offsets: Vec<u64> = order.iter().map(|&id| index.row(id).raw.offset).collect();
+        let mut expected = offsets.clone();
+        expected.sort_unstable();
+        assert_eq!(offsets, expected, "in input order within each second");
+        assert_eq!(
+            offsets[1],
+            lines[0].len() as u64,
+            "e1 is kept where it came first"
+        );
+    }
 }

@@ -296,7 +296,7 @@ fn a_filter_change_inside_a_drill_down_keeps_the_keys_working() {
 #[test]
 fn detail_scrolling_stops_at_the_end_of_the_record() {
     let mut state = demo_state();
-    state.page = 6;
+    state.detail.page = 6;
     press(&mut state, &[Command::NextPane, Command::Bottom]);
     assert_eq!(state.focus, Pane::Detail);
     let last = state.detail.line_count() - 6;

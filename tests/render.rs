@@ -189,10 +189,8 @@ fn live_paused_80x24() {
     insta::assert_snapshot!(snapshot(&mut state, 80, 24));
 }
 
-/// Only the lines of the original in view are drawn; scrolled deep into a long record,
-/// the pane's first row is the line the scroll position names.
-#[test]
-fn a_long_original_scrolls_line_by_line() {
+/// A state whose one event has an original of 300 keys (over 300 lines).
+fn long_original() -> (tempfile::TempDir, AppState) {
     let keys: Vec<String> = (0..300).map(|i| format!("\"k{i:03}\":{i}")).collect();
     let record = format!(
         "{{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-03-02T09:00:00Z\",\
@@ -212,6 +210,30 @@ fn a_long_original_scrolls_line_by_line() {
     );
     let mut state = explorer::state_of(index);
     press(&mut state, &[Command::DrillIn]);
+    (dir, state)
+}
+
+/// The rows of the detail pane's inside, top to bottom.
+fn detail_rows(screen: &str) -> Vec<&str> {
+    let rows: Vec<&str> = screen.lines().collect();
+    let top = rows
+        .iter()
+        .position(|r| r.contains("detail"))
+        .expect("the detail pane");
+    let bottom = top
+        + 1
+        + rows[top + 1..]
+            .iter()
+            .position(|r| r.contains('└'))
+            .expect("its end");
+    rows[top + 1..bottom].to_vec()
+}
+
+/// Only the lines of the original in view are drawn; scrolled deep into a long record,
+/// the pane's first row is the line the scroll position names.
+#[test]
+fn a_long_original_scrolls_line_by_line() {
+    let (_dir, mut state) = long_original();
     let at = |state: &AppState, key: &str| {
         state
             .detail
@@ -223,15 +245,33 @@ fn a_long_original_scrolls_line_by_line() {
     for key in ["k000", "k150", "k299"] {
         state.detail.scroll = qtrail::app::detail::FIELD_LINES + at(&state, key);
         let screen = snapshot(&mut state, 80, 24);
-        let rows: Vec<&str> = screen.lines().collect();
-        let top = rows
-            .iter()
-            .position(|r| r.contains("detail"))
-            .expect("the detail pane");
+        let first = detail_rows(&screen)[0];
         assert!(
-            rows[top + 1].contains(&format!("\"{key}\"")),
-            "scrolled to {key}, the pane starts with {:?}",
-            rows[top + 1]
+            first.contains(&format!("\"{key}\"")),
+            "scrolled to {key}, the pane starts with {first:?}"
+        );
+    }
+}
+
+/// The detail pane pages by its own height: the end of a long original is reachable and
+/// fills the pane, whatever the list's height.
+#[test]
+fn the_end_of_a_long_original_is_reachable_at_any_size() {
+    for (width, height) in [(80, 24), (120, 40), (200, 50)] {
+        let (_dir, mut state) = long_original();
+        snapshot(&mut state, width, height);
+        press(&mut state, &[Command::Bottom]);
+        let screen = snapshot(&mut state, width, height);
+        let rows = detail_rows(&screen);
+        assert!(
+            rows.last()
+                .is_some_and(|r| r.contains("│  }") || r.contains("│}")),
+            "{width}x{height}: the last row is the record's end:\n{}",
+            rows.join("\n")
+        );
+        assert!(
+            rows.iter().any(|r| r.contains("\"k299\"")),
+            "{width}x{height}"
         );
     }
 }

@@ -13,6 +13,8 @@ pub struct DetailState {
     /// shows a few lines of it per frame.
     lines: Vec<JsonLine>,
     pub scroll: usize,
+    /// Lines the pane shows at once (its height, known once a frame was laid out).
+    pub page: usize,
     /// Nested objects and arrays below the top level shown as `{…}`.
     folded: bool,
 }
@@ -39,10 +41,17 @@ impl DetailState {
         }
     }
 
-    /// Folds nested containers, or unfolds them.
+    /// Folds nested containers, or unfolds them, from the top.
     pub fn toggle_fold(&mut self) {
         self.folded = !self.folded;
+        self.scroll = 0;
         self.print();
+    }
+
+    /// Moves the view by `delta` lines, keeping the last page full.
+    pub fn scroll_by(&mut self, delta: isize) {
+        let last = self.line_count().saturating_sub(self.page.max(1));
+        self.scroll = self.scroll.saturating_add_signed(delta).min(last);
     }
 
     fn print(&mut self) {
@@ -68,10 +77,11 @@ impl DetailState {
         &self.lines
     }
 
-    /// Lines the detail pane shows: the normalised fields, a heading, the original.
+    /// Lines the detail pane shows: the normalised fields, a heading (or what became of
+    /// the original), the original.
     #[must_use]
     pub fn line_count(&self) -> usize {
-        FIELD_LINES + self.lines.len().max(1)
+        FIELD_LINES + self.lines.len()
     }
 
     #[must_use]

@@ -203,7 +203,6 @@ fn browse(state: &mut AppState, command: Command) -> Vec<Effect> {
         Command::RelatedEvents => super::timeline::related(state),
         Command::FoldDetail => {
             state.detail.toggle_fold();
-            state.detail.scroll = 0;
             Vec::new()
         }
         Command::CycleSort => {
@@ -283,7 +282,10 @@ fn back(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn navigate(state: &mut AppState, command: Command) -> Vec<Effect> {
-    let page = state.page;
+    let page = match state.focus {
+        Pane::Detail => state.detail.page,
+        _ => state.page,
+    };
     let delta: isize = match command {
         Command::Down => 1,
         Command::Up => -1,
@@ -294,8 +296,7 @@ fn navigate(state: &mut AppState, command: Command) -> Vec<Effect> {
     };
     match state.focus {
         Pane::Detail => {
-            let last = state.detail.line_count().saturating_sub(page);
-            state.detail.scroll = state.detail.scroll.saturating_add_signed(delta).min(last);
+            state.detail.scroll_by(delta);
             Vec::new()
         }
         Pane::Identities => {

@@ -121,7 +121,8 @@ impl Index {
             }) == *kept
         {
             kept.raw = copy.raw;
-            if self.sorted > 0 {
+            // Rows in order are ids below `sorted`; the others are sorted when they join.
+            if (known as usize) < self.sorted {
                 self.resort.push(copy.time_ms);
             }
         }
@@ -140,7 +141,7 @@ impl Index {
     pub fn ensure_sorted(&mut self) {
         let moved = std::mem::take(&mut self.resort);
         if !moved.is_empty() {
-            self.resort_times(&moved);
+            self.resort_times(moved);
             self.reorders += 1;
         }
         if self.sorted == self.order.len() {
@@ -164,10 +165,12 @@ impl Index {
     }
 
     /// Re-sorts the sorted events of each of `times`, in place.
-    fn resort_times(&mut self, times: &[i64]) {
+    fn resort_times(&mut self, mut times: Vec<i64>) {
+        times.sort_unstable();
+        times.dedup();
         let mut order = std::mem::take(&mut self.order);
         let sorted = &mut order[..self.sorted];
-        for &t in times {
+        for t in times {
             let from = sorted.partition_point(|&id| self.rows[id as usize].time_ms < t);
             let to = sorted.partition_point(|&id| self.rows[id as usize].time_ms <= t);
             sorted[from..to].sort_unstable_by_key(|&id| self.order_key(id));

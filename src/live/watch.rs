@@ -110,7 +110,7 @@ pub fn ends_mid_line(path: &Path) -> bool {
     let unfinished = file.seek(SeekFrom::End(-1)).is_ok()
         && file.read_exact(&mut last).is_ok()
         && last[0] != b'\n';
-    if !unfinished || !is_line_file(&mut file) {
+    if !unfinished || !super::tail::is_lines(path) {
         return false;
     }
     let Ok(len) = file.seek(SeekFrom::End(0)) else {
@@ -128,22 +128,6 @@ pub fn ends_mid_line(path: &Path) -> bool {
         }
         None => false,
     }
-}
-
-/// Whether the file starts with lines of JSON records (read from its start).
-fn is_line_file(file: &mut std::fs::File) -> bool {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut head = vec![0; 64 << 10];
-    let Ok(n) = file
-        .seek(SeekFrom::Start(0))
-        .and_then(|_| file.read(&mut head))
-    else {
-        return false;
-    };
-    let head = &head[..n];
-    !crate::source::is_gzip(head)
-        && memchr::memchr(b'\n', head).is_some()
-        && crate::parse::layout::detect(head) == crate::parse::Layout::Lines
 }
 
 pub fn watch(dir: &Path, known: Vec<Seen>, feed: &Feed) {

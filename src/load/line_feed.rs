@@ -57,7 +57,7 @@ impl ReadBuffer {
     }
 
     /// What was read, handed over; this buffer is emptied for the next reads. A small
-    /// read is copied out, so a trickle does not take (and zero) a buffer a line.
+    /// read is copied out, so a trickle does not take (and zero) a megabyte a line.
     #[must_use]
     pub fn take(&mut self) -> ReadBuffer {
         if self.filled <= SMALL_READ {

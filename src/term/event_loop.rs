@@ -207,11 +207,12 @@ pub fn draw<B: Backend>(
     theme: &Theme,
 ) -> Result<(), B::Error> {
     let size = terminal.size()?;
-    let (page, columns) = page_and_columns(
+    let pages = page_and_columns(
         ratatui::layout::Rect::new(0, 0, size.width, size.height),
         state,
     );
-    state.prepare_frame(page, columns);
+    state.detail.page = pages.detail;
+    state.prepare_frame(pages.list, pages.columns);
     terminal.draw(|frame| render(frame, state, theme))?;
     Ok(())
 }

@@ -115,13 +115,25 @@ fn split_list_detail(area: Rect, width: u16) -> (Rect, Rect) {
 
 /// Lines of the main list that fit (border and header removed), and histogram columns.
 #[must_use]
-pub fn page_and_columns(area: Rect, state: &AppState) -> (usize, usize) {
+pub fn page_and_columns(area: Rect, state: &AppState) -> Pages {
     let a = areas(area, state);
-    let page = usize::from(a.list.height.saturating_sub(3)).max(1);
-    let columns = a
-        .histogram
-        .map_or(60, |h| usize::from(h.width.saturating_sub(2)).max(1));
-    (page, columns)
+    Pages {
+        list: usize::from(a.list.height.saturating_sub(3)).max(1),
+        detail: a
+            .detail
+            .map_or(1, |d| usize::from(d.height.saturating_sub(2)).max(1)),
+        columns: a
+            .histogram
+            .map_or(60, |h| usize::from(h.width.saturating_sub(2)).max(1)),
+    }
+}
+
+/// What the frame's layout holds: rows of the list and of the detail pane, columns of
+/// the histogram.
+pub struct Pages {
+    pub list: usize,
+    pub detail: usize,
+    pub columns: usize,
 }
 
 /// Draws the whole screen.

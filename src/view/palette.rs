@@ -79,9 +79,13 @@ fn candidate_line<'a>(
             .map(move |out| (out, style))
             .collect::<Vec<_>>()
     });
+    let mut used = 0;
     spans.extend(
         shown
-            .take(width)
+            .take_while(|(ch, _)| {
+                used += unicode_width::UnicodeWidthChar::width(*ch).unwrap_or(0);
+                used <= width
+            })
             .map(|(ch, style)| Span::styled(ch.to_string(), style)),
     );
     spans.push(Span::styled(format!("  {}", count(c.count)), theme.dim));

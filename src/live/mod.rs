@@ -21,6 +21,9 @@ pub const MAX_NET_LINE: usize = 4 << 20;
 pub const MAX_BODY: usize = 64 << 20;
 /// Connections served at once per listener; more wait to be accepted.
 pub const MAX_CONNECTIONS: usize = 64;
+/// A TCP connection silent this long is closed, so idle connections cannot hold every
+/// slot for good; shippers reconnect.
+pub const TCP_IDLE: Duration = Duration::from_mins(10);
 
 /// How often a followed file is checked for new lines, rotation and truncation.
 const FILE_POLL: Duration = Duration::from_millis(100);

@@ -4,7 +4,7 @@
 use std::net::TcpListener;
 use std::sync::{Arc, Condvar, Mutex};
 
-use super::{MAX_CONNECTIONS, MAX_NET_LINE};
+use super::{MAX_CONNECTIONS, MAX_NET_LINE, TCP_IDLE};
 use crate::load::Feed;
 
 /// Accepts connections until the index owner hangs up; at most `MAX_CONNECTIONS` at once.
@@ -28,6 +28,9 @@ pub fn serve(listener: &TcpListener, url: &str, feed: &Feed) {
 }
 
 fn read_connection(stream: std::net::TcpStream, lines: crate::load::LineFeed) {
+    if stream.set_read_timeout(Some(TCP_IDLE)).is_err() {
+        return;
+    }
     let _ = lines.pump(&[], stream);
 }
 

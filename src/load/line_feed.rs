@@ -92,6 +92,13 @@ pub fn is_whole_record(line: &[u8]) -> bool {
         && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
 }
 
+fn is_timeout(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+    )
+}
+
 /// Whether a read of `fd` would return at once (data, or the end of the input).
 fn more_ready(fd: &impl AsFd) -> bool {
     let mut fds = [PollFd::new(fd, PollFlags::IN)];
@@ -186,6 +193,13 @@ impl LineFeed {
                     Ok(_) if !buffer.is_full() && more_ready(&reader) => continue,
                     Ok(_) => {}
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    // A read timeout (an idle connection) ends the input like its end.
+                    Err(e) if is_timeout(&e) => {
+                        if !buffer.is_empty() {
+                            let _ = tx.send(Ok(buffer));
+                        }
+                        return;
+                    }
                     Err(e) => {
                         if !buffer.is_empty() {
                             let _ = tx.send(Ok(buffer));
@@ -453,6 +467,42 @@ mod tests {
         assert_eq!(sent[0].0, 21);
         assert_eq!(sent[0].2, Some(2));
         assert_eq!(sent[0].1, b"\n{\"d\":4}\n");
+    }
+
+    #[test]
+    fn a_read_timeout_ends_a_connection_like_its_end() {
+        use std::io::Write;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("address");
+        let (stop, stopped) = sync_channel::<()>(1);
+        let closed = std::sync::Arc::new(AtomicBool::new(false));
+        let closed_by_client = std::sync::Arc::clone(&closed);
+        let client = std::thread::spawn(move || {
+            let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+            stream.write_all(b"{\"a\":1}\n{\"b\":2}").expect("write");
+            // Open and silent until the test is done (at most 30 s).
+            let _ = stopped.recv_timeout(std::time::Duration::from_secs(30));
+            closed_by_client.store(true, Ordering::SeqCst);
+        });
+        let (server, _) = listener.accept().expect("accept");
+        server
+            .set_read_timeout(Some(std::time::Duration::from_millis(200)))
+            .expect("timeout");
+        let (lines, messages, units) = line_feed(1 << 20);
+        assert!(lines.pump(&[], server));
+        let rejected = messages
+            .try_iter()
+            .any(|m| matches!(m, LoadMsg::Rejects(r) if !r.is_empty()));
+        assert!(!rejected, "an idle end loses nothing");
+        assert!(
+            !closed.load(Ordering::SeqCst),
+            "ended by the timeout, not by the client"
+        );
+        let sent: Vec<u8> = spans(&units).into_iter().flat_map(|s| s.1).collect();
+        assert_eq!(sent, b"{\"a\":1}\n{\"b\":2}");
+        let _ = stop.send(());
+        client.join().expect("client");
     }
 
     #[test]

@@ -146,6 +146,16 @@ fn sample_lines() -> Vec<String> {
     lines
 }
 
+/// `trail.ndjson` holding `lines`, followed, its events already printed.
+fn followed_file(lines: &[String]) -> (tempfile::TempDir, Follower) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("trail.ndjson");
+    append(&log, lines);
+    let mut follower = Follower::start(&[log.to_str().expect("UTF-8")]);
+    follower.expect_events(lines.len());
+    (dir, follower)
+}
+
 /// A folder holding `name` with `lines`, followed, its events already printed.
 fn followed_folder(name: &str, lines: &[String]) -> (tempfile::TempDir, Follower) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -206,11 +216,8 @@ fn ids_of_lines(lines: &[String]) -> Vec<String> {
 #[test]
 fn a_followed_file_is_read_across_appends_rotation_and_truncation() {
     let lines = sample_lines();
-    let dir = tempfile::tempdir().expect("temp dir");
+    let (dir, mut follower) = followed_file(&lines[..3]);
     let log = dir.path().join("trail.ndjson");
-    append(&log, &lines[..3]);
-    let mut follower = Follower::start(&[log.to_str().expect("UTF-8")]);
-    follower.expect_events(3);
 
     append(&log, &lines[3..5]);
     follower.expect_events(5);
@@ -551,4 +558,23 @@ fn a_one_line_document_without_a_newline_in_a_followed_folder_loads_at_start() {
     let events = follower.expect_events(lines.len()).to_vec();
     assert_eq!(ids(&events), ids_of_lines(&lines));
     follower.expect_no_more(Duration::from_secs(1));
+}
+
+#[test]
+fn a_followed_file_truncated_and_written_past_its_old_size_at_once_is_read_from_its_start() {
+    let lines = sample_lines();
+    let (dir, mut follower) = followed_file(&lines[..2]);
+    let log = dir.path().join("trail.ndjson");
+    // Between two looks at its size, the file is replaced in place by longer content.
+    let refill = lines[2..9].join("\n") + "\n";
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&log)
+        .expect("open");
+    file.write_all(refill.as_bytes()).expect("rewrite in place");
+    drop(file);
+    let events = follower.expect_events(9).to_vec();
+    assert_eq!(ids(&events), ids_of_lines(&lines[..9]), "each record once");
+    follower.expect_no_more(Duration::from_millis(500));
+    follower.expect_no_rejects("the new content");
 }

@@ -1,7 +1,8 @@
 //! `--follow` on a file, the way `tail -F` behaves: new lines are read as they are
 //! appended; when the name comes to point at a new file (rotation) the old one is read to
-//! its end and the new one from its start; when the file shrinks (truncation) it is read
-//! again from its start. Each file read this way is a new source, so line numbers in
+//! its end and the new one from its start; when the file shrinks (truncation) or its
+//! first bytes change (rewritten past where it was read) it is read again from its start.
+//! Each file read this way is a new source, so line numbers in
 //! rejects stay those of the file they came from.
 
 use std::fs::File;
@@ -155,8 +156,15 @@ fn read_generation(
     let identity = file.metadata().map(|m| (m.dev(), m.ino())).ok();
     let mut buffer = ReadBuffer::new(READ);
     let mut read_so_far = start;
+    let mut head = Vec::new();
     let mut idle = Duration::ZERO;
     loop {
+        // Truncated and written again past where reading was, between two looks: what
+        // follows is not the rest of what was read.
+        if rewritten(file, &mut head, read_so_far) {
+            intact.store(false, Ordering::Relaxed);
+            return lines.finish();
+        }
         match buffer.read_from(&mut file) {
             Ok(0) => {}
             Ok(n) => {
@@ -215,6 +223,32 @@ fn drain(mut file: &File, mut lines: LineFeed) -> bool {
         }
     }
     lines.finish()
+}
+
+/// The first bytes of a followed file are compared on every read: a file can be
+/// truncated and written again past where it was read between two looks at its size.
+const HEAD: u64 = 4 << 10;
+
+/// Whether the file no longer starts with the bytes it started with (`head`, extended
+/// as the file grows up to `HEAD` bytes).
+fn rewritten(file: &File, head: &mut Vec<u8>, read_so_far: u64) -> bool {
+    let want = usize::try_from(read_so_far.min(HEAD)).unwrap_or(0);
+    if want == 0 {
+        return false;
+    }
+    let mut now = vec![0; want];
+    if std::os::unix::fs::FileExt::read_exact_at(file, &mut now, 0).is_err() {
+        // Shorter than what was read: the size check finds the truncation.
+        return false;
+    }
+    let known = head.len().min(want);
+    if now[..known] != head[..known] {
+        return true;
+    }
+    if want > head.len() {
+        *head = now;
+    }
+    false
 }
 
 fn change(path: &Path, identity: Option<(u64, u64)>, read_so_far: u64) -> Change {

@@ -3,7 +3,7 @@
 mod common;
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use common::data;
 use serde_json::Value;
@@ -16,13 +16,7 @@ fn qtrail(args: &[&str]) -> Output {
 }
 
 fn qtrail_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_qtrail"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run qtrail");
+    let mut child = common::spawn_piped(args);
     child
         .stdin
         .take()

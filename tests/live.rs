@@ -8,7 +8,7 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -29,14 +29,7 @@ struct Follower {
 
 impl Follower {
     fn start(args: &[&str]) -> Follower {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_qtrail"))
-            .args(["query", "--follow"])
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start qtrail");
+        let mut child = common::spawn_piped(&[&["query", "--follow"], args].concat());
         let out = lines_of(child.stdout.take().expect("stdout"));
         let err = lines_of(child.stderr.take().expect("stderr"));
         let stdin = child.stdin.take();
@@ -66,6 +59,26 @@ impl Follower {
                 .push(serde_json::from_str(&line).expect("a JSON line"));
         }
         &self.events
+    }
+
+    /// Waits until as many events as `lines` hold were printed: each of those records once,
+    /// nothing else.
+    fn expect_records(&mut self, lines: &[String]) {
+        let events = self.expect_events(lines.len()).to_vec();
+        assert_eq!(
+            ids(&events),
+            ids_of_lines(lines),
+            "every record once, nothing else"
+        );
+    }
+
+    /// Waits for a reject whose line names each of `words`.
+    fn expect_reject_naming(&mut self, words: &[&str]) {
+        let reject = self.expect_stderr("rejected");
+        assert!(
+            words.iter().all(|w| reject.contains(w)),
+            "a reject naming {words:?}: {reject}"
+        );
     }
 
     /// No event beyond those seen arrives within `quiet`.
@@ -232,17 +245,8 @@ fn a_followed_file_is_read_across_appends_rotation_and_truncation() {
     std::fs::write(&log, "").expect("truncate");
     std::thread::sleep(Duration::from_millis(300));
     append(&log, &["{broken".to_owned(), lines[8].clone()]);
-    let events = follower.expect_events(9).to_vec();
-    assert_eq!(
-        ids(&events),
-        ids_of_lines(&lines[..9]),
-        "every record once, nothing else"
-    );
-    let reject = follower.expect_stderr("rejected");
-    assert!(
-        reject.contains("line 1") && reject.contains("broken JSON"),
-        "the broken first line of the truncated file: {reject}"
-    );
+    follower.expect_records(&lines[..9]);
+    follower.expect_reject_naming(&["line 1", "broken JSON"]);
     follower.expect_no_more(Duration::from_millis(500));
     let rejected = follower
         .stderr_so_far()
@@ -274,12 +278,7 @@ fn a_gzip_dropped_into_a_followed_folder_loads_once_it_is_whole() {
         .expect("open");
     file.write_all(&gz[gz.len() / 2..]).expect("write the rest");
     drop(file);
-    let events = follower.expect_events(13).to_vec();
-    assert_eq!(
-        ids(&events),
-        ids_of_lines(&lines),
-        "the gzip's 11 records and the 2 before"
-    );
+    follower.expect_records(&lines);
     assert!(
         follower.stderr_so_far().is_empty(),
         "the half-written gzip was never read as broken"
@@ -388,8 +387,7 @@ fn tcp_and_http_take_events_with_token_limits_and_rejects() {
     let gz = gz.finish().expect("gzip");
     let encoded = "Content-Encoding: gzip\r\n";
     assert_eq!(post(&http, Some("s3cret"), encoded, &gz).0, 200);
-    let events = follower.expect_events(8).to_vec();
-    assert_eq!(ids(&events), ids_of_lines(&lines[..8]));
+    follower.expect_records(&lines[..8]);
 
     let (status, body) = post(&http, Some("s3cret"), "", b"{\"Records\":[{\"nope\":1}]}");
     assert_eq!(status, 400, "a body of no events: {body}");
@@ -466,8 +464,7 @@ fn a_first_line_that_arrives_in_pieces_still_streams() {
     writeln!(stdin, "{tail}\n{}", lines[1]).expect("write");
     stdin.flush().expect("flush");
     // Shown while stdin is still open: the cut first line did not make it a document.
-    let events = follower.expect_events(2).to_vec();
-    assert_eq!(ids(&events), ids_of_lines(&lines[..2]));
+    follower.expect_records(&lines[..2]);
     drop(stdin);
 }
 
@@ -479,8 +476,7 @@ fn a_followed_file_that_does_not_exist_yet_is_waited_for() {
     let mut follower = Follower::start(&[log.to_str().expect("UTF-8")]);
     follower.expect_no_more(Duration::from_millis(300));
     append(&log, &lines[..2]);
-    let events = follower.expect_events(2).to_vec();
-    assert_eq!(ids(&events), ids_of_lines(&lines[..2]));
+    follower.expect_records(&lines[..2]);
 }
 
 #[test]
@@ -493,17 +489,8 @@ fn a_file_in_a_followed_folder_that_grows_is_read_from_where_it_was_loaded() {
     follower.expect_events(3);
     append(&log, &lines[3..6]);
     append(&log, &["{broken".to_owned()]);
-    let events = follower.expect_events(6).to_vec();
-    assert_eq!(
-        ids(&events),
-        ids_of_lines(&lines[..6]),
-        "the new lines, once"
-    );
-    let reject = follower.expect_stderr("rejected");
-    assert!(
-        reject.contains("line 7") && reject.contains("from byte"),
-        "the file's own line number: {reject}"
-    );
+    follower.expect_records(&lines[..6]);
+    follower.expect_reject_naming(&["line 7", "from byte"]);
     follower.expect_no_more(Duration::from_millis(1_500));
 }
 
@@ -519,8 +506,7 @@ fn a_line_half_written_when_a_followed_folder_is_opened_is_read_once_finished() 
     follower.expect_events(2);
     follower.expect_no_more(Duration::from_millis(1_500));
     append_text(&log, &format!("{rest}\n{}\n", lines[3]));
-    let events = follower.expect_events(4).to_vec();
-    assert_eq!(ids(&events), ids_of_lines(&lines[..4]), "each line once");
+    follower.expect_records(&lines[..4]);
     follower.expect_no_more(Duration::from_millis(1_500));
     follower.expect_no_rejects("the cut-off line");
 }
@@ -536,8 +522,7 @@ fn a_file_dropped_into_a_followed_folder_with_a_record_half_written_is_read_once
     // Unchanged for longer than two folder scans: it stays waiting, not rejected.
     follower.expect_no_more(Duration::from_millis(2_500));
     append_text(&log, &format!("{rest}\n"));
-    let events = follower.expect_events(3).to_vec();
-    assert_eq!(ids(&events), ids_of_lines(&lines[..3]));
+    follower.expect_records(&lines[..3]);
     follower.expect_no_rejects("the half-written record");
 }
 
@@ -555,8 +540,7 @@ fn a_one_line_document_without_a_newline_in_a_followed_folder_loads_at_start() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("trail.json"), body).expect("write");
     let mut follower = Follower::start(&[dir.path().to_str().expect("UTF-8")]);
-    let events = follower.expect_events(lines.len()).to_vec();
-    assert_eq!(ids(&events), ids_of_lines(&lines));
+    follower.expect_records(&lines);
     follower.expect_no_more(Duration::from_secs(1));
 }
 
@@ -573,8 +557,7 @@ fn a_followed_file_truncated_and_written_past_its_old_size_at_once_is_read_from_
         .expect("open");
     file.write_all(refill.as_bytes()).expect("rewrite in place");
     drop(file);
-    let events = follower.expect_events(9).to_vec();
-    assert_eq!(ids(&events), ids_of_lines(&lines[..9]), "each record once");
+    follower.expect_records(&lines[..9]);
     follower.expect_no_more(Duration::from_millis(500));
     follower.expect_no_rejects("the new content");
 }

@@ -60,6 +60,18 @@ impl Stream {
     }
 }
 
+/// A live explorer that took in the first three records, then a filter on the bare word
+/// `braket` (which searches the originals).
+fn streaming_with_a_word_filter() -> (Vec<String>, AppState, Stream) {
+    let lines = sample_lines();
+    let mut state = live_state(None);
+    let mut stream = Stream::open(&mut state);
+    stream.send(&mut state, &lines[..3]);
+    let effects = qtrail::app::update::apply_filter_text(&mut state, "braket");
+    run_effects(&mut state, effects);
+    (lines, state, stream)
+}
+
 fn live_state(max_events: Option<usize>) -> AppState {
     let mut state = AppState::new(Index::new(), NOW);
     state.live = LiveState::following(max_events);
@@ -199,13 +211,7 @@ fn beyond_max_events_the_oldest_are_evicted_and_counted() {
 
 #[test]
 fn a_word_filter_takes_in_what_arrives() {
-    let lines = sample_lines();
-    let mut state = live_state(None);
-    let mut stream = Stream::open(&mut state);
-    stream.send(&mut state, &lines[..3]);
-    // A bare word searches the originals.
-    let effects = qtrail::app::update::apply_filter_text(&mut state, "braket");
-    run_effects(&mut state, effects);
+    let (lines, mut state, mut stream) = streaming_with_a_word_filter();
     let before = state.timeline_rows().len();
     assert!(before > 0, "some of the first records name Braket");
     stream.send(&mut state, &lines[3..7]);
@@ -249,12 +255,7 @@ fn evicting_frees_the_originals_only_evicted_events_held() {
 
 #[test]
 fn events_that_arrive_during_a_scan_of_originals_are_taken_in_when_it_ends() {
-    let lines = sample_lines();
-    let mut state = live_state(None);
-    let mut stream = Stream::open(&mut state);
-    stream.send(&mut state, &lines[..3]);
-    let effects = qtrail::app::update::apply_filter_text(&mut state, "braket");
-    run_effects(&mut state, effects);
+    let (lines, mut state, mut stream) = streaming_with_a_word_filter();
     let held = stream.arrive(&mut state, &lines[3..5]);
     assert!(
         held.iter()

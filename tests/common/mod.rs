@@ -10,6 +10,18 @@ use qtrail::output::{QueryFormat, write_query};
 use qtrail::source::expand_inputs;
 use serde_json::Value;
 
+/// The binary with `args`, its stdin, stdout and stderr piped.
+pub fn spawn_piped(args: &[&str]) -> std::process::Child {
+    use std::process::{Command, Stdio};
+    Command::new(env!("CARGO_BIN_EXE_qtrail"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start qtrail")
+}
+
 pub fn data(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")

@@ -67,7 +67,7 @@ impl AppState {
     pub fn refresh_added_rows(&mut self) -> Option<Vec<Effect>> {
         let (from, reorders) = self.rows_cover?;
         self.index.ensure_sorted();
-        if reorders != self.index.reorders() || from > self.index.len() {
+        if reorders != self.index.reorders() {
             return None;
         }
         // A search of originals is under way: what arrived since waits for the next turn.
@@ -75,11 +75,10 @@ impl AppState {
             return Some(Vec::new());
         }
         let matcher = Matcher::new(&self.index, &self.filter.applied);
-        let mut added: Vec<(crate::index::OrderKey, u32)> = (from..self.index.len())
-            .filter_map(|id| u32::try_from(id).ok())
-            .filter(|&id| matcher.row_matches(self.index.row(id)))
-            .map(|id| (self.index.order_key(id), id))
-            .collect();
+        let mut added: Vec<(crate::index::OrderKey, u32)> =
+            crate::filter::matching_rows_since(&self.index, &matcher, from)
+                .map(|id| (self.index.order_key(id), id))
+                .collect();
         self.rows_cover = Some((self.index.len(), reorders));
         if matcher.needs_raw() {
             self.filter.scanning = true;

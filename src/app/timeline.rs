@@ -164,8 +164,9 @@ pub fn compute_histogram(state: &AppState) -> Vec<crate::index::Bucket> {
 impl AppState {
     /// Before drawing: list page size and histogram width from the layout, and the
     /// histogram itself when what it depends on changed.
-    pub fn prepare_frame(&mut self, page: usize, columns: usize) {
+    pub fn prepare_frame(&mut self, page: usize, detail_page: usize, columns: usize) {
         self.page = page;
+        self.detail.page = detail_page;
         self.count_visible_identities();
         let key = (
             self.generation,

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use crate::cli::QueryArgs;
-use crate::filter::{Filter, Matcher, keep_raw_matches};
+use crate::filter::{Filter, Matcher, keep_raw_matches, matching_rows_since};
 use crate::index::Index;
 use crate::load::{LoadMsg, SourceIds, spawn_live};
 use crate::output::{QueryFormat, write_query};
@@ -64,9 +64,7 @@ pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
 /// Rows added since `from` that pass the filter (reading originals for bare words).
 fn new_matches(index: &Index, filter: &Filter, from: usize) -> Vec<u32> {
     let matcher = Matcher::new(index, filter);
-    let added = (from..index.len())
-        .filter_map(|id| u32::try_from(id).ok())
-        .filter(|&id| matcher.row_matches(index.row(id)));
+    let added = matching_rows_since(index, &matcher, from);
     if !matcher.needs_raw() {
         return added.collect();
     }

@@ -333,6 +333,18 @@ pub fn keep_raw_matches(
 
 /// The rows passing every row-level check, in time order.
 #[must_use]
+/// Rows from id `from` on (those added since a look) that pass the index checks, in id
+/// order; those that need their original read still have to pass that.
+pub fn matching_rows_since<'a>(
+    index: &'a Index,
+    matcher: &'a Matcher,
+    from: usize,
+) -> impl Iterator<Item = u32> + 'a {
+    (from..index.len())
+        .filter_map(|id| u32::try_from(id).ok())
+        .filter(|&id| matcher.row_matches(index.row(id)))
+}
+
 pub fn matching_rows(index: &Index, matcher: &Matcher) -> Vec<u32> {
     let order = time_window(index, matcher.since, matcher.until);
     let Some(seed) = matcher.seed else {

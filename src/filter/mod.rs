@@ -6,6 +6,6 @@ mod eval;
 mod glob;
 mod parse;
 
-pub use eval::{Matcher, evaluate, keep_raw_matches, matching_rows};
+pub use eval::{Matcher, evaluate, keep_raw_matches, matching_rows, matching_rows_since};
 pub use glob::*;
 pub use parse::*;

@@ -211,8 +211,7 @@ pub fn draw<B: Backend>(
         ratatui::layout::Rect::new(0, 0, size.width, size.height),
         state,
     );
-    state.detail.page = pages.detail;
-    state.prepare_frame(pages.list, pages.columns);
+    state.prepare_frame(pages.list, pages.detail, pages.columns);
     terminal.draw(|frame| render(frame, state, theme))?;
     Ok(())
 }

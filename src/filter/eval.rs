@@ -331,7 +331,6 @@ pub fn keep_raw_matches(
         .collect()
 }
 
-/// The rows passing every row-level check, in time order.
 /// Rows from id `from` on (those added since a look) that pass the index checks, in id
 /// order; those that need their original read still have to pass that.
 pub fn matching_rows_since<'a>(
@@ -344,6 +343,7 @@ pub fn matching_rows_since<'a>(
         .filter(|&id| matcher.row_matches(index.row(id)))
 }
 
+/// The rows passing every row-level check, in time order.
 #[must_use]
 pub fn matching_rows(index: &Index, matcher: &Matcher) -> Vec<u32> {
     let order = time_window(index, matcher.since, matcher.until);

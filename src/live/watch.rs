@@ -106,6 +106,11 @@ pub fn ends_mid_line(path: &Path) -> bool {
     let Ok(mut file) = std::fs::File::open(path) else {
         return false;
     };
+    // Gzip first: its last byte is rarely a newline, and a synced bucket holds thousands.
+    let mut magic = [0; 2];
+    if file.read_exact(&mut magic).is_err() || crate::source::is_gzip(&magic) {
+        return false;
+    }
     let mut last = [0; 1];
     let unfinished = file.seek(SeekFrom::End(-1)).is_ok()
         && file.read_exact(&mut last).is_ok()

@@ -26,35 +26,34 @@ struct Block {
     compressed: Vec<u8>,
 }
 
-/// Content read whole (a piped gzip) is stored in blocks of this size.
-const BLOCK: usize = 1 << 20;
+/// Blocks hold at most this much: a stream's chunk (a read of up to 1 MiB and the line
+/// before it) stays one block; content read whole (a piped gzip, a request body) is cut.
+const BLOCK: usize = 2 << 20;
 
 impl BlockStore {
     #[must_use]
     pub fn new(data: &[u8]) -> Self {
         let store = BlockStore::default();
-        let mut offset = 0;
-        for block in data.chunks(BLOCK) {
-            store.insert(offset, block);
-            offset += block.len() as u64;
-        }
+        store.insert(0, data);
         store
     }
 
-    /// Compresses `data` and keeps it as the bytes from `offset` on.
+    /// Compresses `data` and keeps it as the bytes from `offset` on, in blocks of at most
+    /// `BLOCK` bytes: reading one record inflates one block, not a whole request.
     pub fn insert(&self, offset: u64, data: &[u8]) {
-        if data.is_empty() {
-            return;
-        }
-        let Some(compressed) = compress(data) else {
-            return;
-        };
-        let block = Block {
-            len: data.len(),
-            compressed,
-        };
-        if let Ok(mut inner) = self.inner.lock() {
-            inner.blocks.insert(offset, block);
+        let mut at = offset;
+        for piece in data.chunks(BLOCK) {
+            let Some(compressed) = compress(piece) else {
+                return;
+            };
+            let block = Block {
+                len: piece.len(),
+                compressed,
+            };
+            if let Ok(mut inner) = self.inner.lock() {
+                inner.blocks.insert(at, block);
+            }
+            at += piece.len() as u64;
         }
     }
 
@@ -169,6 +168,21 @@ mod tests {
         assert_eq!(store.read(end as u64, 50).as_deref(), Some(&data[end..]));
         assert_eq!(store.read(end as u64, 51), None);
         assert!(store.compressed_len() < data.len());
+    }
+
+    #[test]
+    fn a_large_insert_is_kept_in_blocks_of_at_most_block() {
+        let data = vec![7u8; BLOCK * 2 + 10];
+        let store = BlockStore::default();
+        store.insert(100, &data);
+        let lens: Vec<usize> = store
+            .inner
+            .lock()
+            .map(|i| i.blocks.values().map(|b| b.len).collect())
+            .unwrap_or_default();
+        assert_eq!(lens, [BLOCK, BLOCK, 10]);
+        let across = 100 + BLOCK as u64 - 5;
+        assert_eq!(store.read(across, 10).as_deref(), Some(&data[..10]));
     }
 
     #[test]

@@ -430,10 +430,11 @@ fn a_too_long_line_is_skipped_and_counted_the_next_one_loads() {
 fn a_busy_port_or_a_public_address_is_an_error_before_anything_starts() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port();
+    let busy = format!("--listen 127.0.0.1:{port}: Address already in use");
     for (args, says) in [
         (
             vec!["query", "--listen", &format!("tcp://127.0.0.1:{port}")][..].to_vec(),
-            "--listen",
+            busy.as_str(),
         ),
         (
             vec!["query", "--listen", "http://0.0.0.0:0"],

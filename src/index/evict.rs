@@ -11,7 +11,7 @@ use crate::model::SourceId;
 impl Index {
     /// Evicts the `count` oldest events (in time order). Row ids change: callers holding
     /// ids must find their rows again (by [`Index::order_key`]).
-    pub fn evict_oldest(&mut self, count: usize) {
+    fn evict_oldest(&mut self, count: usize) {
         self.ensure_sorted();
         let count = count.min(self.order.len());
         if count == 0 {

@@ -227,17 +227,18 @@ fn drain(mut file: &File, mut lines: LineFeed) -> bool {
 
 /// The first bytes of a followed file are compared on every read: a file can be
 /// truncated and written again past where it was read between two looks at its size.
-const HEAD: u64 = 4 << 10;
+const HEAD: usize = 4 << 10;
 
 /// Whether the file no longer starts with the bytes it started with (`head`, extended
 /// as the file grows up to `HEAD` bytes).
 fn rewritten(file: &File, head: &mut Vec<u8>, read_so_far: u64) -> bool {
-    let want = usize::try_from(read_so_far.min(HEAD)).unwrap_or(0);
+    let want = usize::try_from(read_so_far).map_or(HEAD, |n| n.min(HEAD));
     if want == 0 {
         return false;
     }
-    let mut now = vec![0; want];
-    if std::os::unix::fs::FileExt::read_exact_at(file, &mut now, 0).is_err() {
+    let mut buffer = [0; HEAD];
+    let now = &mut buffer[..want];
+    if std::os::unix::fs::FileExt::read_exact_at(file, now, 0).is_err() {
         // Shorter than what was read: the size check finds the truncation.
         return false;
     }
@@ -246,7 +247,7 @@ fn rewritten(file: &File, head: &mut Vec<u8>, read_so_far: u64) -> bool {
         return true;
     }
     if want > head.len() {
-        *head = now;
+        *head = now.to_vec();
     }
     false
 }

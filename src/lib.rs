@@ -18,7 +18,6 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod filter;
-pub mod generate;
 pub mod index;
 pub mod live;
 pub mod load;

@@ -10,8 +10,6 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Stats(args)) => commands::stats(args),
         Some(Command::Query(args)) => commands::query(args),
-        Some(Command::Generate(args)) => commands::generate(args),
-        Some(Command::Bench(args)) => commands::bench(args),
         None => commands::explore(&cli.inputs, &cli.live),
     };
     match result {

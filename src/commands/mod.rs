@@ -1,19 +1,12 @@
 //! The headless subcommands, each a function from its arguments to an exit status.
 
-mod bench;
-mod bench_live;
-mod bench_ui;
 mod explore;
 mod follow;
-mod generate;
 pub mod query;
 mod sources;
 mod stats;
 
-pub use bench::bench;
-pub use bench_live::Via;
 pub use explore::explore;
-pub use generate::generate;
 pub use query::query;
 pub use stats::stats;
 

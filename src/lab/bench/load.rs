@@ -1,25 +1,20 @@
-//! `qtrail bench`: the real loader and query engine, timed phase by phase, with the
+//! `qtrail-lab bench`: the real loader and query engine, timed phase by phase, with the
 //! process's memory, as one JSON object (the README's figures come from here).
 
 use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::cli::BenchArgs;
-use crate::filter::{Filter, evaluate};
-use crate::index::{Column, Index};
-use crate::load::load_blocking;
-use crate::parse::time::format_utc_seconds;
-use crate::source::{Input, RawReader, expand_inputs};
+use qtrail::filter::{Filter, evaluate};
+use qtrail::index::{Column, Index};
+use qtrail::load::load_blocking;
+use qtrail::parse::time::format_utc_seconds;
+use qtrail::source::{Input, RawReader};
 
-fn parse_size(size: &str) -> Result<(u16, u16), super::query::UsageError> {
-    size.split_once('x')
-        .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
-        .ok_or_else(|| super::query::UsageError(format!("--ui takes WIDTHxHEIGHT, not {size:?}")))
-}
+use super::{millis, ms};
 
 #[derive(Serialize)]
-struct Report {
+pub struct Report {
     events: usize,
     duplicates: u64,
     rejected: u64,
@@ -43,40 +38,25 @@ struct QueryTiming {
     max_ms: f64,
 }
 
-pub fn bench(args: &BenchArgs) -> anyhow::Result<()> {
-    let inputs = expand_inputs(&args.inputs)?;
-    let size = args.ui.as_deref().map(parse_size).transpose()?;
-    if let Some(via) = args.live {
-        let [Input::File(input)] = inputs.as_slice() else {
-            return Err(super::query::UsageError("--live takes one file".into()).into());
-        };
-        let (width, height) = size.unwrap_or((80, 24));
-        let report = super::bench_live::run(input, via, width, height)?;
-        println!("{}", serde_json::to_string_pretty(&report)?);
-        return Ok(());
-    }
-    if let Some((width, height)) = size {
-        let report = super::bench_ui::run(inputs, width, height)?;
-        println!("{}", serde_json::to_string_pretty(&report)?);
-        return Ok(());
-    }
+/// Loads `inputs` and times `filters` (a standard set when empty) `runs` times each.
+pub fn run_load(inputs: Vec<Input>, filters: &[String], runs: usize) -> anyhow::Result<Report> {
     let started = Instant::now();
     let mut index = Index::new();
     let phases = load_blocking(inputs, &mut index, |_, _| {});
     let load_ms = millis(started);
     let (rss_anon, hwm) = (memory_mb("RssAnon:"), memory_mb("VmHWM:"));
-    let filters = if args.filter.is_empty() {
+    let filters = if filters.is_empty() {
         standard_filters(&index)
     } else {
-        args.filter.clone()
+        filters.to_vec()
     };
     let mut queries = Vec::new();
     for text in filters {
-        let filter = Filter::parse(&text, super::now_ms())?;
-        queries.push(time_query(&index, &filter, text, args.runs.max(1)));
+        let filter = Filter::parse(&text, chrono::Utc::now().timestamp_millis())?;
+        queries.push(time_query(&index, &filter, text, runs.max(1)));
     }
     let started = Instant::now();
-    let groups = crate::index::group_counts(&index, index.order(), Column::Identity);
+    let groups = qtrail::index::group_counts(&index, index.order(), Column::Identity);
     let regroup_by_identity_ms = millis(started);
     std::hint::black_box(groups);
     let report = Report {
@@ -94,8 +74,7 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<()> {
         regroup_by_identity_ms,
         threads: rayon::current_num_threads(),
     };
-    println!("{}", serde_json::to_string_pretty(&report)?);
-    Ok(())
+    Ok(report)
 }
 
 fn time_query(index: &Index, filter: &Filter, text: String, runs: usize) -> QueryTiming {
@@ -143,16 +122,8 @@ fn megabytes(bytes: usize) -> f64 {
     bytes as f64 / 1_048_576.0
 }
 
-/// Milliseconds elapsed, for the benchmark reports.
-pub(super) fn millis(since: Instant) -> f64 {
-    ms(since.elapsed())
-}
-
-pub(super) fn ms(duration: std::time::Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
-}
-
 /// A `/proc/self/status` memory line in MB (Linux only).
+#[must_use]
 pub fn memory_mb(key: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with(key))?;

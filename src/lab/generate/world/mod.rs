@@ -6,7 +6,7 @@ mod staff;
 
 use super::catalog::who;
 use super::ids::{self, Weighted};
-use super::names;
+use super::vocabulary;
 
 pub const REGIONS: [&str; 5] = [
     "us-east-1",
@@ -101,7 +101,7 @@ impl Account {
                 .collect()
         };
         Account {
-            buckets: names::BUCKET_STEMS
+            buckets: vocabulary::BUCKET_STEMS
                 .iter()
                 .map(|s| format!("{s}-{id}"))
                 .collect(),
@@ -184,7 +184,7 @@ impl World {
         for spec in staff::ROLE_SPECS {
             self.add_role(rng, index, spec, &staff);
         }
-        for principal in names::SERVICE_PRINCIPALS {
+        for principal in vocabulary::SERVICE_PRINCIPALS {
             let who = Who::Service(principal);
             self.push(rng, index, who::SERVICE, who, String::new(), String::new());
         }

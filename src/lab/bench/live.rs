@@ -1,4 +1,4 @@
-//! `qtrail bench --live pipe|file|tcp`: sustained ingest through a live source while the
+//! `qtrail-lab bench --live pipe|file|tcp`: sustained ingest through a live source while the
 //! explorer's own loop runs on a `TestBackend`, a key pressed every 50 ms. Reports the
 //! ingest rate, the time each drawn frame kept the loop busy, and key-to-screen: from
 //! the moment a key was due to the end of the frame that showed it.
@@ -14,14 +14,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde::Serialize;
 
-use super::bench::{memory_mb, ms};
-use crate::app::live::LiveState;
-use crate::app::{AppState, Keymap};
-use crate::index::Index;
-use crate::live::{ListenAddr, LiveSources};
-use crate::load::{SourceIds, spawn_live};
-use crate::term::{Probe, Ui, bridge, run_loop};
-use crate::view::Theme;
+use super::{memory_mb, ms, percentile};
+use qtrail::app::live::LiveState;
+use qtrail::app::{AppState, Keymap};
+use qtrail::index::Index;
+use qtrail::live::{ListenAddr, LiveSources};
+use qtrail::load::{SourceIds, spawn_live};
+use qtrail::term::{Probe, Ui, bridge, run_loop};
+use qtrail::view::Theme;
 
 /// How records reach qtrail in the benchmark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize)]
@@ -118,7 +118,7 @@ fn start_source(
     input: &Path,
     via: Via,
     scratch: &Path,
-) -> anyhow::Result<(std::sync::mpsc::Receiver<crate::load::LoadMsg>, Writer)> {
+) -> anyhow::Result<(std::sync::mpsc::Receiver<qtrail::load::LoadMsg>, Writer)> {
     let source = std::fs::File::open(input)?;
     let ids = SourceIds::default();
     Ok(match via {
@@ -188,7 +188,7 @@ fn send_in_pieces(
 
 /// Records in the input: its lines that are not blank.
 fn count_lines(path: &Path) -> anyhow::Result<u64> {
-    let opened = crate::source::open_file(path)?;
+    let opened = qtrail::source::open_file(path)?;
     let bytes = opened.content.bytes();
     let mut records = 0;
     let mut start = 0;
@@ -304,12 +304,4 @@ impl Timing {
 
 fn secs(d: Duration) -> f64 {
     (d.as_secs_f64() * 100.0).round() / 100.0
-}
-
-fn percentile(sorted: &[f64], p: usize) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let at = (sorted.len() * p / 100).min(sorted.len() - 1);
-    (sorted[at] * 100.0).round() / 100.0
 }

@@ -1,4 +1,4 @@
-//! `qtrail bench --ui`: the explorer's update and render path with everything loaded,
+//! `qtrail-lab bench --ui`: the explorer's update and render path with everything loaded,
 //! timed per keystroke, plus the time to the first screen of events while loading.
 
 use std::time::Instant;
@@ -7,13 +7,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde::Serialize;
 
-use super::bench::millis;
-use crate::app::{AppState, Command, Keymap, update};
-use crate::index::Index;
-use crate::load::{LoadMsg, SourceIds, spawn_load};
-use crate::source::Input;
-use crate::term::draw;
-use crate::view::Theme;
+use super::millis;
+use qtrail::app::{AppState, Command, Keymap, update};
+use qtrail::index::Index;
+use qtrail::load::{LoadMsg, SourceIds, spawn_load};
+use qtrail::source::Input;
+use qtrail::term::draw;
+use qtrail::view::Theme;
 
 #[derive(Serialize)]
 pub struct UiReport {

@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::super::clock::{self, CadfStyle};
 use super::super::ids;
 use super::super::json::Val;
-use super::super::names;
 use super::super::shapes::pick;
+use super::super::vocabulary;
 use super::{CadfAction, IbmAccount, Instance, Job, Object};
 
 /// The Object Storage bucket the Qiskit users keep their results in.
@@ -247,7 +247,7 @@ pub(super) fn target_for(
             (name, "quantum-computing/job")
         }
         Object::Program => {
-            let project = pick(rng, names::PROJECTS);
+            let project = pick(rng, vocabulary::PROJECTS);
             (
                 format!("{project}-{}", ids::lower_alnum(rng, 6)),
                 "quantum-computing/program",
@@ -280,7 +280,7 @@ fn service_target(rng: &mut Rng, object: Object, account: &IbmAccount) -> Target
             data_event: false,
         };
     }
-    let project = pick(rng, names::PROJECTS);
+    let project = pick(rng, vocabulary::PROJECTS);
     TargetInfo {
         crn: format!("{PUBLIC}:cloud-object-storage:global:a/{acct}:{cos}:bucket:{BUCKET}"),
         name: format!("{project}/{}.json", ids::lower_alnum(rng, 20)),

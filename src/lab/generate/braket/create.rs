@@ -5,8 +5,8 @@ use fastrand::Rng;
 use super::super::catalog::who;
 use super::super::ids;
 use super::super::json::Val;
-use super::super::names;
 use super::super::shapes::{Call, Payload, pick};
+use super::super::vocabulary;
 use super::{Fleet, Plan, Remembered};
 
 const SHOTS: [i64; 6] = [100, 500, 1000, 1000, 2000, 10_000];
@@ -26,7 +26,7 @@ impl JobNames {
     fn new(call: &Call, rng: &mut Rng) -> Self {
         let (region, acct) = (call.region_name(), call.account.id.as_str());
         let stamp = call.time * 1000 + i64::from(rng.u32(..1000));
-        let name = format!("{}-{stamp}", pick(rng, names::PROJECTS));
+        let name = format!("{}-{stamp}", pick(rng, vocabulary::PROJECTS));
         let root = format!("s3://amazon-braket-{region}-{acct}/jobs/{name}");
         Self {
             role: format!("arn:aws:iam::{acct}:role/AmazonBraketJobsExecutionRole"),

@@ -20,10 +20,10 @@ mod ec2;
 mod errors;
 mod ids;
 mod json;
-mod names;
 mod s3;
 mod s3tree;
 mod shapes;
+mod vocabulary;
 mod world;
 
 #[cfg(test)]

@@ -15,8 +15,8 @@ use super::catalog::Braket as Op;
 use super::clock;
 use super::ids::{self, Weighted};
 use super::json::{EMPTY, Val};
-use super::names;
 use super::shapes::{Call, Payload, pick, pick_str};
+use super::vocabulary;
 use super::world::REGIONS;
 
 const TASK_RING: usize = 512;
@@ -224,7 +224,7 @@ impl Fleet {
     ) -> R {
         let arn = self.subject(call, plan, rng, false);
         let arn = Val::Str(&arn);
-        let project = Val::Str(pick_str(rng, names::PROJECTS));
+        let project = Val::Str(pick_str(rng, vocabulary::PROJECTS));
         let tags = [
             ("project", project),
             ("cost-center", Val::Str("quantum-rnd")),
@@ -270,7 +270,7 @@ fn search_tasks<R>(call: &Call, plan: &Plan, k: impl FnOnce(&Payload) -> R) -> R
 }
 
 fn search_jobs<R>(rng: &mut Rng, k: impl FnOnce(&Payload) -> R) -> R {
-    let project = [Val::Str(pick_str(rng, names::PROJECTS))];
+    let project = [Val::Str(pick_str(rng, vocabulary::PROJECTS))];
     let filter = [Val::Obj(&[
         ("name", Val::Str("jobName")),
         ("operator", Val::Str("CONTAINS")),
@@ -287,7 +287,7 @@ fn unknown_arn(call: &Call, rng: &mut Rng, job: bool) -> String {
         let stamp = rng.u64(1_700_000_000_000..1_770_000_000_000);
         format!(
             "arn:aws:braket:{region}:{acct}:job/{}-{stamp}",
-            pick(rng, names::PROJECTS)
+            pick(rng, vocabulary::PROJECTS)
         )
     } else {
         format!(

@@ -5,7 +5,7 @@ use fastrand::Rng;
 use super::super::agents;
 use super::super::catalog::who;
 use super::super::ids;
-use super::super::names;
+use super::super::vocabulary;
 use super::Client;
 
 pub enum Sessions {
@@ -80,12 +80,12 @@ pub const ROLE_SPECS: &[RoleSpec] = &[
     spec(
         "AmazonBraketJobsExecutionRole",
         who::APP,
-        Sessions::Named(names::PROJECTS),
+        Sessions::Named(vocabulary::PROJECTS),
     ),
     spec(
         "lambda-results-role",
         who::APP,
-        Sessions::Named(names::LAMBDA_FUNCTIONS),
+        Sessions::Named(vocabulary::LAMBDA_FUNCTIONS),
     ),
     spec("ecsTaskRole-qpu-scheduler", who::APP, Sessions::Hex(6)),
     spec("notebook-instance-role", who::APP, Sessions::Instances(4)),
@@ -112,8 +112,8 @@ pub const ROLE_SPECS: &[RoleSpec] = &[
 pub fn people(rng: &mut Rng) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     while out.len() < 40 {
-        let first = names::FIRST_NAMES[rng.usize(..names::FIRST_NAMES.len())];
-        let last = names::LAST_NAMES[rng.usize(..names::LAST_NAMES.len())];
+        let first = vocabulary::FIRST_NAMES[rng.usize(..vocabulary::FIRST_NAMES.len())];
+        let last = vocabulary::LAST_NAMES[rng.usize(..vocabulary::LAST_NAMES.len())];
         let name = format!("{first}.{last}");
         if !out.contains(&name) {
             out.push(name);
@@ -131,7 +131,7 @@ pub fn session_names(rng: &mut Rng, sessions: &Sessions, staff: &[&String]) -> V
                     format!(
                         "{}@{}",
                         staff[(start + k) % staff.len()],
-                        names::MAIL_DOMAIN
+                        vocabulary::MAIL_DOMAIN
                     )
                 })
                 .collect()

@@ -4,8 +4,8 @@ use fastrand::Rng;
 
 use super::ids;
 use super::json::Val;
-use super::names;
 use super::shapes::{Call, Payload, Resource, kms_arn, pick, pick_str};
+use super::vocabulary;
 
 /// The bytes S3 reports sending back with an error document.
 const ERROR_BODY: i64 = 243;
@@ -80,11 +80,11 @@ pub fn bucket_call<R>(
 
 pub fn object_call<R>(call: &Call, rng: &mut Rng, k: impl FnOnce(&Payload) -> R) -> R {
     let bucket = Bucket::new(call, rng);
-    let prefix = pick(rng, names::OBJECT_PREFIXES);
+    let prefix = pick(rng, vocabulary::OBJECT_PREFIXES);
     let key = format!(
         "{prefix}/{}/{}",
         ids::uuid(rng),
-        pick(rng, names::OBJECT_SUFFIXES)
+        pick(rng, vocabulary::OBJECT_SUFFIXES)
     );
     let object_arn = format!("{}/{key}", bucket.arn);
     let put = call.action.name == "PutObject";

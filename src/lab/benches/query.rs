@@ -1,15 +1,15 @@
 //! Criterion benches of the query engine over a generated trail (200,000 events by
-//! default; `QTRAIL_BENCH_EVENTS` changes it). Run with `cargo bench --bench query`.
+//! default; `QTRAIL_BENCH_EVENTS` changes it). Run with `cargo bench -p qtrail-lab --bench query`.
 
 use std::hint::black_box;
 use std::io::BufWriter;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use qtrail::filter::{Filter, evaluate};
-use qtrail::generate::{GenConfig, write_ndjson};
 use qtrail::index::{Column, Index, group_counts};
 use qtrail::load::load_blocking;
 use qtrail::source::{Input, RawReader};
+use qtrail_lab::generate::{GenConfig, write_ndjson};
 
 fn build_index() -> (tempfile::TempDir, Index) {
     let events = std::env::var("QTRAIL_BENCH_EVENTS")

@@ -10,7 +10,7 @@ use super::catalog::{Action, Fields, Kms, Ref, Shape};
 use super::clock;
 use super::ids;
 use super::json::{EMPTY, Val};
-use super::names;
+use super::vocabulary;
 use super::world::{Account, Identity, REGIONS, Who, World};
 use super::{access, ec2, s3};
 
@@ -154,21 +154,21 @@ fn name<'w>(call: &Call<'w>, rng: &mut Rng, r: Ref) -> &'w str {
         Ref::Bucket => pick_str(rng, &account.buckets),
         Ref::Role => &call.world.roles[*pick(rng, &account.roles)].name,
         Ref::User => user_name(call, rng),
-        Ref::Function => pick_str(rng, names::LAMBDA_FUNCTIONS),
-        Ref::Secret => pick_str(rng, names::SECRETS),
-        Ref::Repo => pick_str(rng, names::REPOSITORIES),
-        Ref::Cluster => pick_str(rng, names::CLUSTERS),
-        Ref::Table => pick_str(rng, names::TABLES),
-        Ref::QueueName => pick_str(rng, names::QUEUES),
+        Ref::Function => pick_str(rng, vocabulary::LAMBDA_FUNCTIONS),
+        Ref::Secret => pick_str(rng, vocabulary::SECRETS),
+        Ref::Repo => pick_str(rng, vocabulary::REPOSITORIES),
+        Ref::Cluster => pick_str(rng, vocabulary::CLUSTERS),
+        Ref::Table => pick_str(rng, vocabulary::TABLES),
+        Ref::QueueName => pick_str(rng, vocabulary::QUEUES),
         Ref::Instance => pick_str(rng, &account.instances),
         Ref::Volume => pick_str(rng, &account.volumes),
         Ref::SecurityGroup => pick_str(rng, &account.security_groups),
         Ref::Subnet => pick_str(rng, &account.subnets),
         Ref::Trail => TRAIL,
-        Ref::Stack => pick_str(rng, names::STACKS),
-        Ref::Parameter => pick_str(rng, names::PARAMETERS),
-        Ref::Alarm => pick_str(rng, names::ALARMS),
-        Ref::ConfigRule => pick_str(rng, names::CONFIG_RULES),
+        Ref::Stack => pick_str(rng, vocabulary::STACKS),
+        Ref::Parameter => pick_str(rng, vocabulary::PARAMETERS),
+        Ref::Alarm => pick_str(rng, vocabulary::ALARMS),
+        Ref::ConfigRule => pick_str(rng, vocabulary::CONFIG_RULES),
         Ref::SsoInstance => &call.world.sso_instance,
         Ref::PermissionSet => pick_str(rng, &call.world.permission_sets),
         _ => &account.id,
@@ -179,22 +179,28 @@ fn name<'w>(call: &Call<'w>, rng: &mut Rng, r: Ref) -> &'w str {
 fn locator(call: &Call, rng: &mut Rng, r: Ref) -> String {
     let (acct, region) = (call.account.id.as_str(), call.region_name());
     match r {
-        Ref::PolicyArn => format!("arn:aws:iam::{acct}:policy/{}", pick(rng, names::POLICIES)),
+        Ref::PolicyArn => format!(
+            "arn:aws:iam::{acct}:policy/{}",
+            pick(rng, vocabulary::POLICIES)
+        ),
         Ref::FunctionArn => function_arn(call, rng),
-        Ref::LogGroup => format!("/aws/lambda/{}", pick(rng, names::LAMBDA_FUNCTIONS)),
+        Ref::LogGroup => format!("/aws/lambda/{}", pick(rng, vocabulary::LAMBDA_FUNCTIONS)),
         Ref::TableArn => {
             format!(
                 "arn:aws:dynamodb:{region}:{acct}:table/{}",
-                pick(rng, names::TABLES)
+                pick(rng, vocabulary::TABLES)
             )
         }
         Ref::QueueUrl => {
             format!(
                 "https://sqs.{region}.amazonaws.com/{acct}/{}",
-                pick(rng, names::QUEUES)
+                pick(rng, vocabulary::QUEUES)
             )
         }
-        Ref::TopicArn => format!("arn:aws:sns:{region}:{acct}:{}", pick(rng, names::TOPICS)),
+        Ref::TopicArn => format!(
+            "arn:aws:sns:{region}:{acct}:{}",
+            pick(rng, vocabulary::TOPICS)
+        ),
         Ref::KmsArn => kms_arn(call, rng),
         // The organisation's single multi-region trail is homed in us-east-1.
         _ => format!("arn:aws:cloudtrail:us-east-1:{acct}:trail/{TRAIL}"),
@@ -210,7 +216,7 @@ fn user_name<'w>(call: &Call<'w>, rng: &mut Rng) -> &'w str {
 }
 
 pub fn function_arn(call: &Call, rng: &mut Rng) -> String {
-    let function = pick(rng, names::LAMBDA_FUNCTIONS);
+    let function = pick(rng, vocabulary::LAMBDA_FUNCTIONS);
     format!(
         "arn:aws:lambda:{}:{}:function:{function}",
         call.region_name(),
@@ -232,7 +238,7 @@ fn kms<R>(call: &Call, rng: &mut Rng, op: Kms, k: impl FnOnce(&Payload) -> R) ->
     let bucket = pick(rng, &call.account.buckets);
     let object = format!(
         "arn:aws:s3:::{bucket}/{}/{}",
-        pick(rng, names::OBJECT_PREFIXES),
+        pick(rng, vocabulary::OBJECT_PREFIXES),
         ids::hex(rng, 24)
     );
     let context = [("aws:s3:arn", Val::Str(&object))];
@@ -264,7 +270,7 @@ fn kms<R>(call: &Call, rng: &mut Rng, op: Kms, k: impl FnOnce(&Payload) -> R) ->
 fn metric_data<R>(call: &Call, rng: &mut Rng, k: impl FnOnce(&Payload) -> R) -> R {
     const QUERIES: [(&str, &str, &str); 2] =
         [("m1", "Duration", "Average"), ("m2", "Errors", "Sum")];
-    let function = pick_str(rng, names::LAMBDA_FUNCTIONS);
+    let function = pick_str(rng, vocabulary::LAMBDA_FUNCTIONS);
     let dims = [Val::Obj(&[
         ("name", Val::Str("FunctionName")),
         ("value", Val::Str(function)),

@@ -9,8 +9,8 @@ use fastrand::Rng;
 
 use super::agents;
 use super::ids::{self, Weighted};
-use super::names;
 use super::shapes::{pick, pick_str};
+use super::vocabulary;
 use record::{Initiator, Record};
 
 pub const IBM_ACCOUNTS: usize = 2;
@@ -288,11 +288,11 @@ fn person(rng: &mut Rng, account: usize, service_id: bool) -> Person {
         let guid = ids::uuid(rng);
         (format!("iam-ServiceId-{guid}"), format!("ServiceId-{guid}"))
     } else {
-        let first = pick(rng, names::FIRST_NAMES);
-        let last = pick(rng, names::LAST_NAMES);
+        let first = pick(rng, vocabulary::FIRST_NAMES);
+        let last = pick(rng, vocabulary::LAST_NAMES);
         (
             format!("IBMid-{}", ids::b32(rng, 10)),
-            format!("{first}.{last}@{}", names::MAIL_DOMAIN),
+            format!("{first}.{last}@{}", vocabulary::MAIL_DOMAIN),
         )
     };
     let agent = format!(

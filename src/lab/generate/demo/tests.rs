@@ -11,7 +11,6 @@ use super::cast::{CAMPUS, IBM_INSTANCE, PIPELINE_IP};
 use super::incidents::{HOSTILE_UA, KEY_THIEF_IP, KEY_THIEF_UA, ROOT_IP, SESSION_THIEF_IP};
 use super::{SPAN, START, at, write_demo};
 
-const ASSET: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.ndjson.gz");
 const PIPELINE_ID: &str = "iam-ServiceId-7c1e4b2a-5d3f-4e6a-9b8c-1f2e3d4c5b6a";
 
 fn demo() -> Vec<u8> {
@@ -62,24 +61,15 @@ fn asset_matches_the_generator() {
     GzDecoder::new(
         &include_bytes!(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/assets/demo.ndjson.gz"
+            "/../../assets/demo.ndjson.gz"
         ))[..],
     )
     .read_to_end(&mut asset)
     .expect("the asset is gzip");
     assert!(
         asset == demo(),
-        "assets/demo.ndjson.gz is stale: see assets/DEMO.md to regenerate it"
+        "assets/demo.ndjson.gz is stale: regenerate it with `cargo run --release -p qtrail-lab -- demo` (assets/DEMO.md)"
     );
-}
-
-#[test]
-#[ignore = "rewrites assets/demo.ndjson.gz; run after changing the demo"]
-fn write_demo_asset() {
-    let file = std::fs::File::create(ASSET).expect("assets/ is writable");
-    let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::best());
-    write_demo(&mut gz).expect("writing the asset");
-    gz.finish().expect("finishing the gzip stream");
 }
 
 #[test]

@@ -5,8 +5,8 @@ use fastrand::Rng;
 use super::catalog::Transition;
 use super::ids;
 use super::json::{EMPTY, Val};
-use super::names;
 use super::shapes::{Call, Payload, pick_str};
+use super::vocabulary;
 
 const INSTANCE_TYPE: &str = "c6i.2xlarge";
 
@@ -49,7 +49,7 @@ pub fn instances<R>(
 
 pub fn tags<R>(call: &Call, rng: &mut Rng, k: impl FnOnce(&Payload) -> R) -> R {
     let instance = pick_str(rng, &call.account.instances);
-    let project = pick_str(rng, names::PROJECTS);
+    let project = pick_str(rng, vocabulary::PROJECTS);
     let request_id = ids::uuid(rng);
     let resources = [Val::Obj(&[("resourceId", Val::Str(instance))])];
     let tags = [Val::Obj(&[
@@ -103,7 +103,7 @@ impl<'w> Launch<'w> {
             instance: format!("i-0{}", ids::hex(rng, 16)),
             subnet: pick_str(rng, &call.account.subnets),
             group: pick_str(rng, &call.account.security_groups),
-            project: pick_str(rng, names::PROJECTS),
+            project: pick_str(rng, vocabulary::PROJECTS),
             token: ids::uuid(rng),
             request_id: ids::uuid(rng),
             reservation: format!("r-0{}", ids::hex(rng, 16)),

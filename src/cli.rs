@@ -27,6 +27,12 @@ Examples:
   qtrail query --filter 'identity:arn:aws:iam::123456789012:user/ana -ip:10.*' --format table logs/
   zcat trail.json.gz | qtrail stats --json -";
 
+/// A command line that asks for something qtrail cannot do (a filter that does not parse,
+/// flags that do not go together): exit status 2, reported before anything is loaded.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
 /// Explore the audit trail of quantum-computing clouds: Amazon Braket (AWS `CloudTrail`) and
 /// IBM Qiskit Runtime (IBM Cloud Activity Tracker, CADF).
 #[derive(Parser, Debug)]

@@ -1,18 +1,22 @@
 //! qtrail explores the audit trail of quantum-computing clouds: AWS `CloudTrail` records
 //! (Amazon Braket) and IBM Cloud Activity Tracker CADF events (IBM Qiskit Runtime).
 //!
-//! Data flows one way; each module uses only those to its left (and `model`):
+//! Data flows one way, and so do the imports: each module uses only the shared ones and
+//! those to its left (`tests/layering.rs` fails on any import that runs back, and on any
+//! two files that import each other).
 //!
 //! ```text
-//!  source ──► parse ──► load ──────────────► index ──► filter ──► output / commands
-//!  files,     bytes ->  units of work on      time order,         headless stats,
-//!  gzip,      events    worker threads,       postings,           query, bench
-//!  stdin      + rejects batches over a        dedup, rejects
-//!                       bounded channel
+//!  source ─► parse ─► load ─► live ─► index ─► filter ─► app ─► view ─► output ─► term ─► cli ─► commands
+//!  bytes:    bytes -> units on   tails,  time     the      state  pure    headless  the      the       stats,
+//!  files,    events,  worker     folders, order,  filter   and a  render  stats,    terminal command  query,
+//!  gzip,     rejects  threads,   stdin,   postings, language update of the query     loop,    line      explore
+//!  stdin,             batches    sockets  dedup,  and its  (Msg   state   output    effects
+//!  originals          over a     (Feed)   rejects  evaluation -> state)
+//!                     bounded channel
 //! ```
 //!
-//! `model` is the shared vocabulary, `sanitize` makes event text safe for a terminal, and
-//! `generate` writes deterministic synthetic trails for benchmarks and the demo.
+//! Shared by all: `model` (what an event, a row, a source and a reject are), `sanitize`
+//! (event text made safe for a terminal) and `names` (short forms of identities).
 
 pub mod app;
 pub mod cli;

@@ -1,8 +1,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use qtrail::cli::{Cli, Command};
-use qtrail::commands::{self, query::UsageError};
+use qtrail::cli::{Cli, Command, UsageError};
+use qtrail::commands;
 use qtrail::sanitize::display;
 
 fn main() -> ExitCode {

@@ -6,7 +6,7 @@ mod explorer;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use explorer::{demo_state, press, type_text};
 use qtrail::app::{Command, Keymap, Mode, Pane, Screen};
-use qtrail::index::Column;
+use qtrail::model::Column;
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

@@ -4,7 +4,8 @@ mod common;
 
 use common::{data, load};
 use qtrail::filter::{Filter, evaluate};
-use qtrail::index::{Column, Index};
+use qtrail::index::Index;
+use qtrail::model::Column;
 use qtrail::source::RawReader;
 
 /// 2026-03-03T00:00:00Z, a fixed "now" for relative ages.

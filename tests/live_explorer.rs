@@ -11,9 +11,10 @@ use std::sync::Arc;
 use explorer::{NOW, press, run_effects};
 use qtrail::app::live::LiveState;
 use qtrail::app::{AppState, Command, Effect};
-use qtrail::index::{Index, SourceInfo, SourceKind};
+use qtrail::index::Index;
 use qtrail::load::{LoadMsg, parse_buffer_at};
 use qtrail::source::BlockStore;
+use qtrail::source::{SourceInfo, SourceKind};
 
 /// The sample records, one a line: 7 `CloudTrail` (Braket) events, then 6 CADF ones.
 fn sample_lines() -> Vec<String> {
@@ -165,13 +166,13 @@ fn late_events_land_in_time_order_and_copies_stay_single() {
     assert_eq!(state.index.len(), 13);
     assert_eq!(state.index.duplicates(), 4);
     // Distinct identities, plus the interner's empty string.
-    let identities = state.index.strings(qtrail::index::Column::Identity).len();
+    let identities = state.index.strings(qtrail::model::Column::Identity).len();
     let distinct: std::collections::HashSet<String> = (0..state.index.len())
         .map(|id| {
             let row = state.index.row(u32::try_from(id).expect("a row id"));
             state
                 .index
-                .text(row, qtrail::index::Column::Identity)
+                .text(row, qtrail::model::Column::Identity)
                 .to_owned()
         })
         .collect();

@@ -85,7 +85,7 @@ fn rejects_overlay() {
         let paths = [std::path::PathBuf::from("tests/data/hostile")];
         let inputs = qtrail::source::expand_inputs(&paths).expect("fixtures");
         let mut index = qtrail::index::Index::new();
-        qtrail::load::load_blocking(inputs, &mut index, |_, _| {});
+        qtrail::index::load_blocking(inputs, &mut index, |_, _| {});
         index
     };
     let mut state = explorer::state_of(index);
@@ -203,7 +203,7 @@ fn long_original() -> (tempfile::TempDir, AppState) {
     let path = dir.path().join("long.ndjson");
     std::fs::write(&path, record).expect("write");
     let mut index = qtrail::index::Index::new();
-    qtrail::load::load_blocking(
+    qtrail::index::load_blocking(
         vec![qtrail::source::Input::File(path)],
         &mut index,
         |_, _| {},

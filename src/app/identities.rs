@@ -5,7 +5,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::list::ListState;
-use crate::index::{Column, Index};
+use crate::index::Index;
+use crate::model::Column;
 use crate::model::Outcome;
 use crate::names::short_identity;
 

@@ -7,7 +7,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashSet;
 
 use super::list::ListState;
-use crate::index::{Column, Index};
+use crate::index::Index;
+use crate::model::Column;
 
 /// One candidate: an action, its event count, and which characters matched.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,7 +22,7 @@ pub struct RawScan {
     pub added: bool,
     pub matcher: Arc<Matcher>,
     pub candidates: Vec<(u32, RawRef)>,
-    pub sources: Arc<Vec<Option<crate::index::SourceInfo>>>,
+    pub sources: Arc<Vec<Option<crate::source::SourceInfo>>>,
 }
 
 impl AppState {
@@ -178,7 +178,7 @@ impl AppState {
         let Some(group) = self.identities.groups.get(group) else {
             return Vec::new();
         };
-        let column = crate::index::Column::Identity;
+        let column = crate::model::Column::Identity;
         let mut member = vec![false; self.index.strings(column).len()];
         for &m in &group.members {
             member[m as usize] = true;

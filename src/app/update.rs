@@ -5,7 +5,7 @@ use super::identities::sort_groups;
 use super::refresh::RawScan;
 use super::state::{AppState, Mode, Pane, Screen};
 use crate::filter::{Filter, TermKind};
-use crate::index::Column;
+use crate::model::Column;
 
 /// I/O the event loop carries out for `update`.
 pub enum Effect {

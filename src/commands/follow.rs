@@ -4,15 +4,13 @@
 
 use std::io::Write;
 
-use crate::cli::QueryArgs;
+use crate::cli::{QueryArgs, UsageError};
 use crate::filter::{Filter, Matcher, keep_raw_matches, matching_rows_since};
 use crate::index::Index;
 use crate::load::{LoadMsg, SourceIds, spawn_live};
 use crate::output::{QueryFormat, write_query};
 use crate::sanitize::display;
 use crate::source::RawReader;
-
-use super::query::UsageError;
 
 pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
     if args.format != QueryFormat::Jsonl {

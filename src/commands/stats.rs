@@ -2,7 +2,7 @@ use crate::cli::StatsArgs;
 use crate::output::{Stats, write_stats_text};
 
 pub fn stats(args: &StatsArgs) -> anyhow::Result<()> {
-    let index = super::load(&args.inputs)?;
+    let index = super::loading::load(&args.inputs)?;
     let stats = Stats::of(&index);
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -8,11 +8,14 @@ use memchr::memmem;
 
 use super::glob::Pattern;
 use super::parse::{Field, Filter, TermKind};
-use crate::index::{Column, Index, Row, SourceInfo, hash};
+use crate::index::Index;
 use crate::model::RawRef;
+use crate::model::{Column, Row};
 use crate::model::{Outcome, Provider};
+use crate::parse::hash;
 use crate::parse::parse_record;
 use crate::source::RawReader;
+use crate::source::SourceInfo;
 
 /// A filter compiled against one index.
 pub struct Matcher {

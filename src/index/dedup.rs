@@ -1,7 +1,7 @@
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
 
-use super::Row;
+use crate::model::Row;
 
 /// One event per provider and event id, and one per content for events without an id.
 /// The id table holds row ids, compared through the rows' own id hashes, with 32 bits of

@@ -1,4 +1,5 @@
-use super::{Column, Index};
+use super::Index;
+use crate::model::Column;
 
 /// Events per value of `column` among `ids` (indexed by interned id): the identity
 /// regroup of the explorer, and the counts next to each action.

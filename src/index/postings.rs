@@ -1,4 +1,5 @@
-use crate::index::{Column, Interner, Row};
+use crate::index::Interner;
+use crate::model::{Column, Row};
 use crate::model::{Outcome, Provider};
 use crate::parse::service_of;
 

@@ -3,7 +3,13 @@
 
 use std::net::{SocketAddr, ToSocketAddrs};
 
-use super::Bound;
+/// A listener bound before the explorer starts, so a busy port is an error up front.
+pub struct Bound {
+    pub listener: std::net::TcpListener,
+    pub scheme: Scheme,
+    /// As the user can connect to it (with the port actually bound).
+    pub url: String,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scheme {

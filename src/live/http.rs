@@ -17,11 +17,11 @@ use axum::routing::post;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 
-use super::{MAX_BODY, MAX_CONNECTIONS};
-use crate::index::{SourceInfo, SourceKind};
+use super::limits::{MAX_BODY, MAX_CONNECTIONS};
 use crate::load::{Feed, LoadMsg};
 use crate::model::{Reject, RejectReason, SourceId};
 use crate::source::BlockStore;
+use crate::source::{SourceInfo, SourceKind};
 
 /// A client has this long to send its request headers, and this long for its body.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);

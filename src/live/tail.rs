@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use super::FILE_POLL;
+use super::limits::FILE_POLL;
 use crate::load::{Feed, LineFeed, ReadBuffer};
 use crate::source::Input;
 
@@ -37,7 +37,7 @@ pub fn follow_from(path: &Path, mut start: u64, feed: &Feed) {
             return;
         };
         if start == 0 && !is_lines(path) {
-            let _ = feed.add_input(&Input::File(path.to_path_buf()));
+            let _ = crate::load::add_input(feed, &Input::File(path.to_path_buf()));
             return;
         }
         generation += 1;
@@ -58,9 +58,13 @@ pub fn follow_from(path: &Path, mut start: u64, feed: &Feed) {
         let file = Arc::new(file);
         let intact = Arc::new(AtomicBool::new(true));
         let at = (start, line);
-        let Some(lines) =
-            feed.followed_lines(path, name, Arc::clone(&file), Arc::clone(&intact), at)
-        else {
+        let Some(lines) = LineFeed::followed(
+            feed,
+            path,
+            name,
+            (Arc::clone(&file), Arc::clone(&intact)),
+            at,
+        ) else {
             return;
         };
         if !read_generation(path, &file, &intact, start, lines) {

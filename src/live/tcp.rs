@@ -4,8 +4,8 @@
 use std::net::TcpListener;
 use std::sync::{Arc, Condvar, Mutex};
 
-use super::{MAX_CONNECTIONS, MAX_NET_LINE, TCP_IDLE};
-use crate::load::Feed;
+use super::limits::{MAX_CONNECTIONS, MAX_NET_LINE, TCP_IDLE};
+use crate::load::{Feed, LineFeed};
 
 /// Accepts connections until the index owner hangs up; at most `MAX_CONNECTIONS` at once.
 pub fn serve(listener: &TcpListener, url: &str, feed: &Feed) {
@@ -16,7 +16,8 @@ pub fn serve(listener: &TcpListener, url: &str, feed: &Feed) {
         let peer = stream
             .peer_addr()
             .map_or_else(|_| "?".to_owned(), |a| a.to_string());
-        let Some(lines) = feed.lines(format!("{url} from {peer}"), MAX_NET_LINE) else {
+        let Some(lines) = LineFeed::in_memory(feed, format!("{url} from {peer}"), MAX_NET_LINE)
+        else {
             return;
         };
         let slots = Arc::clone(&slots);

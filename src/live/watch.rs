@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::FOLDER_POLL;
+use super::limits::FOLDER_POLL;
 use crate::load::Feed;
 use crate::source::Input;
 
@@ -207,7 +207,7 @@ impl Watcher<'_> {
             return true;
         }
         self.known.insert(path.clone(), loaded);
-        self.feed.add_input(&Input::File(path))
+        crate::load::add_input(self.feed, &Input::File(path))
     }
 
     /// Whether a new file looked the same one scan ago and its writing is complete.

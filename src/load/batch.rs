@@ -3,8 +3,9 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::index::{Column, Row, hash};
+use crate::model::{Column, Row};
 use crate::model::{RawRef, Reject, RejectReason, SourceId};
+use crate::parse::hash;
 use crate::parse::{Normalized, Sink};
 
 /// A stretch of one source's records, parsed.

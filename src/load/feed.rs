@@ -1,18 +1,16 @@
 //! The way into a running load: the planner uses it for the start-up inputs, live sources
 //! (followed files and folders, stdin, listeners) for what arrives later. Each source that
-//! arrives as a byte stream writes through a [`LineFeed`] (in `line_feed.rs`).
+//! arrives as a byte stream writes through a `LineFeed` (in `line_feed.rs`).
 
-use std::io::Read;
-use std::os::fd::AsFd;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::SyncSender;
 
+use super::message::{LoadMsg, SourceIds};
 use super::plan::{self, Unit};
-use super::{LineFeed, LoadMsg, SourceIds};
-use crate::index::{SourceInfo, SourceKind};
 use crate::model::{Reject, RejectReason};
-use crate::source::{BlockStore, Input};
+use crate::source::BlockStore;
+use crate::source::{SourceInfo, SourceKind};
 
 /// A handle on the load pipeline; clones feed the same index.
 #[derive(Clone)]
@@ -60,15 +58,6 @@ impl Feed {
         self.tx.send(msg).is_ok()
     }
 
-    /// Reads a whole input (a file, a folder's file, stdin) into the index.
-    #[must_use]
-    pub fn add_input(&self, input: &Input) -> bool {
-        match input {
-            Input::Stdin => self.stream("-".into(), std::io::stdin()),
-            _ => self.announce(plan::plan(input, &self.ids)),
-        }
-    }
-
     /// A live input that cannot be opened: a source with its reject.
     #[must_use]
     pub fn unreadable(&self, path: &std::path::Path, e: &std::io::Error) -> bool {
@@ -81,15 +70,9 @@ impl Feed {
         self.send(LoadMsg::Source(id, info)) && self.send(LoadMsg::Rejects(vec![reject]))
     }
 
-    /// Reads a stream to its end: as it arrives when it holds one record a line, else
-    /// whole (gzip, JSON documents cannot be parsed in pieces).
-    pub fn stream(&self, name: String, reader: impl Read + AsFd + Send + 'static) -> bool {
-        super::stream::stream(self, name, reader)
-    }
-
     /// Sends a planned input's sources and rejects to the index owner, then its units to
     /// the workers; the source always goes first, so no batch arrives for an unknown source.
-    pub(super) fn announce(&self, planned: plan::Planned) -> bool {
+    pub(crate) fn announce(&self, planned: plan::Planned) -> bool {
         let plan::Planned {
             sources,
             units,
@@ -108,49 +91,11 @@ impl Feed {
         messages.into_iter().all(|m| self.send(m)) && units.into_iter().all(|u| self.unit(u))
     }
 
-    pub(super) fn unit(&self, mut unit: Unit) -> bool {
+    pub(crate) fn unit(&self, mut unit: Unit) -> bool {
         if let Some(count) = &self.initial {
             count.fetch_add(1, Ordering::Relaxed);
             unit.initial = true;
         }
         self.units.send(unit).is_ok()
-    }
-
-    /// Registers a new source of one record a line, named `name`, kept in memory.
-    #[must_use]
-    pub fn lines(&self, name: String, max_line: usize) -> Option<LineFeed> {
-        let store = Arc::new(BlockStore::default());
-        let kind = SourceKind::Memory(Arc::clone(&store));
-        self.line_source(name, kind, Some(store), max_line)
-    }
-
-    /// Registers a followed file, whose originals are read again through `file`; reading
-    /// starts at byte `start`, on line `line`.
-    #[must_use]
-    pub fn followed_lines(
-        &self,
-        path: &std::path::Path,
-        name: String,
-        file: Arc<std::fs::File>,
-        intact: Arc<std::sync::atomic::AtomicBool>,
-        (start, line): (u64, u64),
-    ) -> Option<LineFeed> {
-        let path = path.to_path_buf();
-        let kind = SourceKind::Followed { path, file, intact };
-        let lines = self.line_source(name, kind, None, super::MAX_LOCAL_LINE)?;
-        Some(lines.starting_at(start, line))
-    }
-
-    fn line_source(
-        &self,
-        name: String,
-        kind: SourceKind,
-        store: Option<Arc<BlockStore>>,
-        max_line: usize,
-    ) -> Option<LineFeed> {
-        let id = self.ids.next();
-        let info = SourceInfo { name, kind };
-        self.send(LoadMsg::Source(id, info))
-            .then(|| LineFeed::new(self.clone(), id, store, max_line))
     }
 }

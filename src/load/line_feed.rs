@@ -7,11 +7,15 @@ use std::sync::mpsc::sync_channel;
 
 use rustix::event::{PollFd, PollFlags, Timespec};
 
+use super::message::LoadMsg;
 use super::plan::{Unit, Work};
-use super::{Batch, Feed, LoadMsg};
+use super::{Batch, Feed};
 use crate::model::{Reject, RejectReason, SourceId};
 use crate::parse::Layout;
-use crate::source::{BlockStore, Content};
+use crate::source::{BlockStore, Content, SourceInfo, SourceKind};
+
+/// Lines of a local stream may be this long (the 10 MB records of hostile inputs load).
+pub const MAX_LOCAL_LINE: usize = 256 << 20;
 
 /// A pump's thread reads into buffers of this size, and may queue this many.
 const PUMP_READ: usize = 1 << 20;
@@ -142,14 +146,40 @@ pub struct LineFeed {
 }
 
 impl LineFeed {
-    pub(super) fn new(
-        feed: Feed,
-        id: SourceId,
+    /// Registers a new source of one record a line, named `name`, kept in memory.
+    #[must_use]
+    pub fn in_memory(feed: &Feed, name: String, max_line: usize) -> Option<LineFeed> {
+        let store = Arc::new(BlockStore::default());
+        let kind = SourceKind::Memory(Arc::clone(&store));
+        LineFeed::register(feed, SourceInfo { name, kind }, Some(store), max_line)
+    }
+
+    /// Registers a followed file, whose originals are read again through `file`; reading
+    /// starts at byte `start`, on line `line`.
+    #[must_use]
+    pub fn followed(
+        feed: &Feed,
+        path: &std::path::Path,
+        name: String,
+        (file, intact): (Arc<std::fs::File>, Arc<std::sync::atomic::AtomicBool>),
+        (start, line): (u64, u64),
+    ) -> Option<LineFeed> {
+        let path = path.to_path_buf();
+        let kind = SourceKind::Followed { path, file, intact };
+        let info = SourceInfo { name, kind };
+        let lines = LineFeed::register(feed, info, None, MAX_LOCAL_LINE)?;
+        Some(lines.starting_at(start, line))
+    }
+
+    fn register(
+        feed: &Feed,
+        info: SourceInfo,
         store: Option<Arc<BlockStore>>,
         max_line: usize,
-    ) -> LineFeed {
-        LineFeed {
-            feed,
+    ) -> Option<LineFeed> {
+        let id = feed.ids().next();
+        feed.send(LoadMsg::Source(id, info)).then(|| LineFeed {
+            feed: feed.clone(),
             id,
             store,
             max_line,
@@ -158,11 +188,11 @@ impl LineFeed {
             line: 1,
             carry: Vec::new(),
             skipping: None,
-        }
+        })
     }
 
     /// The same feed, for a source read from byte `offset` on, which is on line `line`.
-    pub(super) fn starting_at(self, offset: u64, line: u64) -> LineFeed {
+    fn starting_at(self, offset: u64, line: u64) -> LineFeed {
         LineFeed {
             offset,
             line,
@@ -388,7 +418,7 @@ mod tests {
         let (tx, messages) = sync_channel(4096);
         let (unit_tx, units) = sync_channel(4096);
         let feed = Feed::new(SourceIds::default(), tx, unit_tx).live();
-        let lines = feed.lines("test".into(), max_line).expect("registered");
+        let lines = LineFeed::in_memory(&feed, "test".into(), max_line).expect("registered");
         (lines, messages, units)
     }
 

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::SourceIds;
-use crate::index::{SourceInfo, SourceKind};
 use crate::model::{Reject, RejectReason, SourceId};
 use crate::parse::{Layout, layout};
 use crate::source::{BlockStore, Content, Input, is_gzip, open_file, read_stream};
+use crate::source::{SourceInfo, SourceKind};
 
 /// Chunk size for one-record-a-line files: small enough to spread a file over the workers
 /// and to show progress, large enough that per-batch costs vanish.

@@ -6,21 +6,28 @@
 use std::io::Read;
 use std::os::fd::AsFd;
 
-use super::Feed;
 use super::plan;
+use super::{Feed, LineFeed, MAX_LOCAL_LINE};
 use crate::parse::Layout;
-use crate::source::is_gzip;
+use crate::source::{Input, is_gzip};
 
 /// Enough of the start to tell the layout.
 const HEAD: usize = 1 << 20;
 
-/// Lines of a local stream may be this long (the 10 MB records of hostile inputs load).
-pub const MAX_LOCAL_LINE: usize = 256 << 20;
+/// Reads a whole input (a file, a folder's file, stdin) into the index. `false` when the
+/// receiving side hung up.
+#[must_use]
+pub fn add_input(feed: &Feed, input: &Input) -> bool {
+    match input {
+        Input::Stdin => stream(feed, "-".into(), std::io::stdin()),
+        _ => feed.announce(plan::plan(input, feed.ids())),
+    }
+}
 
 /// Reads `reader` to its end, sending its units as its lines complete. `false` when the
 /// receiving side hung up.
 pub fn stream(feed: &Feed, name: String, mut reader: impl Read + AsFd + Send + 'static) -> bool {
-    crate::live::widen_pipe(&reader);
+    crate::source::widen_pipe(&reader);
     let head = read_head(&mut reader);
     let layout = crate::parse::layout::detect(&head);
     // A first line longer than the head is still one record a line when it opens a record.
@@ -30,8 +37,7 @@ pub fn stream(feed: &Feed, name: String, mut reader: impl Read + AsFd + Send + '
         let reader = std::io::Cursor::new(head).chain(reader);
         return feed.announce(plan::plan_stream_input(id, &name, reader));
     }
-    feed.lines(name, MAX_LOCAL_LINE)
-        .is_some_and(|lines| lines.pump(&head, reader))
+    LineFeed::in_memory(feed, name, MAX_LOCAL_LINE).is_some_and(|lines| lines.pump(&head, reader))
 }
 
 /// The start of a stream, enough to tell its layout: up to its first newline (a first

@@ -3,8 +3,10 @@
 
 mod event;
 mod reject;
+mod row;
 mod source;
 
 pub use event::{Outcome, Provider};
 pub use reject::{Reject, RejectReason};
+pub use row::{Column, Row};
 pub use source::{RawRef, SourceId};

@@ -1,7 +1,8 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::index::{Column, Index, Row};
+use crate::index::Index;
+use crate::model::{Column, Row};
 use crate::parse::time::format_utc_millis;
 
 /// One event as `qtrail query --format jsonl` prints it: the normalised fields, where it

@@ -2,7 +2,8 @@ use std::io::Write;
 
 use super::event_json::EventJson;
 use super::table::write_table;
-use crate::index::{Column, Index};
+use crate::index::Index;
+use crate::model::Column;
 use crate::parse::time::format_utc_millis;
 use crate::sanitize::display;
 use crate::source::RawReader;

@@ -2,7 +2,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::index::{Column, Index};
+use crate::index::Index;
+use crate::model::Column;
 use crate::model::{Outcome, Provider, Reject};
 use crate::parse::time::format_utc_seconds;
 use crate::sanitize::display;

@@ -1,6 +1,7 @@
 use std::io::Write;
 
-use crate::index::{Column, Index};
+use crate::index::Index;
+use crate::model::Column;
 use crate::model::Outcome;
 use crate::names::short_identity;
 use crate::parse::time::format_utc_seconds;

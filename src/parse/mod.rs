@@ -8,6 +8,7 @@ pub mod cadf;
 pub mod cloudtrail;
 mod dispatch;
 pub mod fields;
+pub mod hash;
 pub mod layout;
 pub mod lenient;
 mod normalized;

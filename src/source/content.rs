@@ -91,3 +91,10 @@ pub fn inflate(compressed: &[u8]) -> (Vec<u8>, Option<std::io::Error>) {
     let error = MultiGzDecoder::new(compressed).read_to_end(&mut data).err();
     (data, error)
 }
+
+/// Pipe buffers hold 64 KiB by default: a shipper writing faster than that waits on every
+/// 64 KiB, and so does the reader. A larger pipe lets both run in longer stretches. Not a
+/// pipe, or a system that refuses: it stays as it is.
+pub fn widen_pipe(fd: impl std::os::fd::AsFd) {
+    let _ = rustix::pipe::fcntl_setpipe_size(fd, 1 << 20);
+}

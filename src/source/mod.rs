@@ -3,10 +3,12 @@
 
 mod blocks;
 mod content;
+mod info;
 mod inputs;
 mod raw;
 
 pub use blocks::BlockStore;
-pub use content::{Content, OpenedFile, inflate, is_gzip, open_file, read_stream};
+pub use content::{Content, OpenedFile, inflate, is_gzip, open_file, read_stream, widen_pipe};
+pub use info::{SourceInfo, SourceKind};
 pub use inputs::{Input, InputError, expand_inputs};
 pub use raw::RawReader;

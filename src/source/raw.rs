@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::content::inflate;
-use crate::index::{SourceInfo, SourceKind};
 use crate::model::RawRef;
 use crate::sanitize::display;
+use crate::source::{SourceInfo, SourceKind};
 
 /// Why an original record could not be read again.
 #[derive(Debug, thiserror::Error)]

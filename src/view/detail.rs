@@ -3,11 +3,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Theme;
+use super::chrome::block;
 use super::text::{fit, time};
-use super::{Theme, block};
 use crate::app::AppState;
 use crate::app::detail::Token;
-use crate::index::Column;
+use crate::model::Column;
 use crate::model::Outcome;
 use crate::sanitize::display;
 

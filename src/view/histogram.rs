@@ -3,8 +3,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Theme;
+use super::chrome::block;
 use super::text::time;
-use super::{Theme, block};
 use crate::app::AppState;
 use crate::app::timeline::histogram_range;
 use crate::index::Bucket;

@@ -3,8 +3,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::Theme;
+use super::chrome::block;
 use super::text::{count, fit, minute, pad, time};
-use super::{Theme, block};
 use crate::app::identities::IdentityGroup;
 use crate::app::{AppState, Pane};
 use crate::names::compact_identity;

@@ -18,6 +18,7 @@
 //! ```
 
 mod bars;
+mod chrome;
 mod detail;
 mod histogram;
 mod identities;
@@ -163,21 +164,4 @@ pub fn render(frame: &mut Frame, state: &AppState, theme: &Theme) {
         Mode::Palette => palette::render(frame, state, theme),
         Mode::Browse | Mode::Filter => {}
     }
-}
-
-/// A bordered block whose border shows focus.
-fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> ratatui::widgets::Block<'a> {
-    let style = if focused {
-        theme.focused_border
-    } else {
-        theme.border
-    };
-    let title = if focused {
-        format!("[{title}]")
-    } else {
-        format!(" {title} ")
-    };
-    ratatui::widgets::Block::bordered()
-        .border_style(style)
-        .title(title)
 }

@@ -1,22 +1,11 @@
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
+use super::Theme;
+use super::chrome::{block, centred};
 use super::text::fit;
-use super::{Theme, block};
 use crate::app::AppState;
-
-/// A centred rectangle for an overlay, as large as the screen allows.
-pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
-    cell
-}
 
 /// `?`: every binding of the keymap, generated from it.
 pub fn help(frame: &mut Frame, state: &AppState, theme: &Theme) {

@@ -2,9 +2,10 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::overlays::centred;
+use super::Theme;
+use super::chrome::block;
+use super::chrome::centred;
 use super::text::count;
-use super::{Theme, block};
 use crate::app::AppState;
 use crate::app::palette::Candidate;
 use crate::sanitize::display;

@@ -3,10 +3,11 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::Theme;
+use super::chrome::block;
 use super::text::{fit, pad, time};
-use super::{Theme, block};
 use crate::app::AppState;
-use crate::index::Column;
+use crate::model::Column;
 use crate::model::Outcome;
 use crate::names::compact_identity;
 

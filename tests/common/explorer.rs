@@ -5,7 +5,7 @@ use qtrail::app::update::Effect;
 use qtrail::app::{AppState, Command, Keymap, update};
 use qtrail::filter::keep_raw_matches;
 use qtrail::index::Index;
-use qtrail::load::load_blocking;
+use qtrail::index::load_blocking;
 use qtrail::source::{Input, RawReader};
 
 const DEMO: &[u8] = include_bytes!("../../assets/demo.ndjson.gz");

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use qtrail::index::Index;
-use qtrail::load::load_blocking;
+use qtrail::index::load_blocking;
 use qtrail::output::{QueryFormat, write_query};
 use qtrail::source::expand_inputs;
 use serde_json::Value;

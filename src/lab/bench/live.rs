@@ -126,7 +126,7 @@ fn start_source(
             let (reader, writer) = std::io::pipe()?;
             let writer = std::thread::spawn(move || send_in_pieces(&source, writer));
             let loads = spawn_live(Vec::new(), ids, move |feed| {
-                std::thread::spawn(move || feed.stream("pipe".into(), reader));
+                std::thread::spawn(move || qtrail::load::stream(&feed, "pipe".into(), reader));
             });
             (loads, writer)
         }

@@ -6,8 +6,9 @@ use std::time::Instant;
 use serde::Serialize;
 
 use qtrail::filter::{Filter, evaluate};
-use qtrail::index::{Column, Index};
-use qtrail::load::load_blocking;
+use qtrail::index::Index;
+use qtrail::index::load_blocking;
+use qtrail::model::Column;
 use qtrail::parse::time::format_utc_seconds;
 use qtrail::source::{Input, RawReader};
 

@@ -6,8 +6,9 @@ use std::io::BufWriter;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use qtrail::filter::{Filter, evaluate};
-use qtrail::index::{Column, Index, group_counts};
-use qtrail::load::load_blocking;
+use qtrail::index::load_blocking;
+use qtrail::index::{Index, group_counts};
+use qtrail::model::Column;
 use qtrail::source::{Input, RawReader};
 use qtrail_lab::generate::{GenConfig, write_ndjson};
 

@@ -1,4 +1,4 @@
-use crate::model::{Outcome, Provider, RawRef};
+use super::{Outcome, Provider, RawRef};
 
 /// The interned text columns of an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

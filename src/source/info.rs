@@ -2,7 +2,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use crate::source::BlockStore;
+use super::BlockStore;
 
 /// A source the index holds events of, and how to read their originals again.
 #[derive(Debug, Clone)]

@@ -4,31 +4,92 @@
 mod explorer;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use explorer::{demo_state, press, type_text};
-use qtrail::app::{Command, Keymap, Mode, Pane, Screen};
+use explorer::Explorer;
+use qtrail::app::{Command, Condition, Keymap, Mode, Pane, Screen, key_name};
 use qtrail::model::Column;
+use qtrail::term::Flow;
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+/// The key a keymap name stands for: the inverse of `key_name`.
+fn key_of(name: &str) -> KeyEvent {
+    if let Some(rest) = name.strip_prefix("ctrl-") {
+        let base = key_of(rest);
+        return KeyEvent::new(base.code, KeyModifiers::CONTROL);
+    }
+    let code = match name {
+        "space" => KeyCode::Char(' '),
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "shift-tab" => KeyCode::BackTab,
+        "backspace" => KeyCode::Backspace,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pgup" => KeyCode::PageUp,
+        "pgdn" => KeyCode::PageDown,
+        one if one.chars().count() == 1 => KeyCode::Char(one.chars().next().expect("a char")),
+        other => panic!("the keymap names a key no terminal sends: {other:?}"),
+    };
+    key(code)
+}
+
+/// A mode and focus in which a rule's condition holds.
+fn context(when: Condition) -> (Mode, Pane) {
+    match when {
+        Condition::Browsing | Condition::Always => (Mode::Browse, Pane::Timeline),
+        Condition::Focus(pane) => (Mode::Browse, pane),
+        Condition::TextInput => (Mode::Filter, Pane::Timeline),
+        Condition::Palette => (Mode::Palette, Pane::Timeline),
+        Condition::Overlay => (Mode::Help, Pane::Timeline),
+    }
+}
+
 #[test]
-fn the_embedded_keymap_parses_and_binds_every_listed_key() {
+fn every_keymap_entry_is_a_key_that_reaches_its_command() {
     let keymap = Keymap::default_keymap();
     assert!(keymap.rules.len() > 40);
-    let help = keymap.help_lines();
-    for what in [
-        "quit",
-        "this help",
-        "fuzzy search over action names",
-        "edit the filter",
-        "identities",
-        "copy the event JSON (OSC 52)",
-    ] {
-        assert!(
-            help.iter().any(|(_, w)| w == what),
-            "{what} missing from help"
+    for rule in &keymap.rules {
+        let key = key_of(&rule.key);
+        assert_eq!(key_name(key).as_deref(), Some(rule.key.as_str()));
+        let (mode, focus) = context(rule.when);
+        assert_eq!(
+            keymap.command(key, mode, focus),
+            Some(rule.command),
+            "{} in {:?} is shadowed by an earlier rule",
+            rule.key,
+            rule.when
         );
+    }
+    let help = keymap.help_lines();
+    for rule in &keymap.rules {
+        let line = help
+            .iter()
+            .find(|(_, what)| what == rule.command.describe())
+            .unwrap_or_else(|| panic!("{:?} missing from help", rule.command));
+        assert!(
+            line.0.split(' ').any(|k| k == rule.key),
+            "help for {:?} lists {}, not {}",
+            rule.command,
+            line.0,
+            rule.key
+        );
+    }
+}
+
+#[test]
+fn every_command_has_a_key() {
+    let keymap = Keymap::default_keymap();
+    let bound: std::collections::HashSet<Command> =
+        keymap.rules.iter().map(|r| r.command).collect();
+    for command in Command::ALL {
+        assert!(bound.contains(&command), "{command:?} has no key");
     }
 }
 
@@ -68,12 +129,13 @@ fn keys_depend_on_mode_and_focus() {
 
 #[test]
 fn fuzzy_palette_finds_cancel_actions_and_filters_to_several() {
-    let mut state = demo_state();
-    press(&mut state, &[Command::OpenPalette]);
-    type_text(&mut state, "cancl");
-    let names: Vec<&str> = state
-        .palette
-        .candidates
+    let mut ex = Explorer::demo();
+    ex.keys(&[key(KeyCode::Char('/'))]);
+    ex.type_text("cancl");
+    let names: Vec<&str> = ex
+        .state
+        .palette()
+        .candidates()
         .iter()
         .map(|c| c.action.as_str())
         .collect();
@@ -82,105 +144,119 @@ fn fuzzy_palette_finds_cancel_actions_and_filters_to_several() {
             && names.contains(&"quantum-computing.job.cancel"),
         "{names:?}"
     );
-    press(
-        &mut state,
-        &[
-            Command::ToggleSelect,
-            Command::Down,
-            Command::ToggleSelect,
-            Command::Submit,
-        ],
-    );
-    assert_eq!(state.mode, Mode::Browse);
+    ex.keys(&[
+        key(KeyCode::Char(' ')),
+        key(KeyCode::Down),
+        key(KeyCode::Char(' ')),
+        key(KeyCode::Enter),
+    ]);
+    let state = &ex.state;
+    assert_eq!(state.mode(), Mode::Browse);
     assert!(
-        state.filter.text.starts_with("action:"),
+        state.filter().text().starts_with("action:"),
         "{}",
-        state.filter.text
+        state.filter().text()
     );
     let actions: std::collections::BTreeSet<&str> = state
-        .rows
+        .filtered_rows()
         .iter()
-        .map(|&r| state.index.text(state.index.row(r), Column::Action))
+        .map(|&r| state.index().text(state.index().row(r), Column::Action))
         .collect();
     assert_eq!(actions.len(), 2, "{actions:?}");
 }
 
 #[test]
 fn a_bad_filter_shows_its_error_in_place_and_esc_clears() {
-    let mut state = demo_state();
-    let all = state.rows.len();
-    press(&mut state, &[Command::OpenFilter]);
-    type_text(&mut state, "outcome:maybe");
+    let mut ex = Explorer::demo();
+    let all = ex.state.filtered_rows().len();
+    ex.keys(&[key(KeyCode::Char(':'))]);
+    ex.type_text("outcome:maybe");
     assert!(
-        state
-            .filter
-            .error
-            .as_deref()
+        ex.state
+            .filter()
+            .error()
             .is_some_and(|e| e.contains("`outcome:maybe`"))
     );
-    press(&mut state, &[Command::Submit]);
-    assert_eq!(state.mode, Mode::Filter, "a bad filter is not applied");
-    for _ in 0.."maybe".len() {
-        press(&mut state, &[Command::Backspace]);
-    }
-    type_text(&mut state, "failure");
-    press(&mut state, &[Command::Submit]);
-    assert!(state.rows.len() < all && !state.rows.is_empty());
-    press(&mut state, &[Command::Back]);
-    assert_eq!(state.rows.len(), all, "Esc clears the filter");
+    ex.keys(&[key(KeyCode::Enter)]);
+    assert_eq!(ex.state.mode(), Mode::Filter, "a bad filter is not applied");
+    ex.press(&vec![Command::Backspace; "maybe".len()]);
+    ex.type_text("failure");
+    ex.keys(&[key(KeyCode::Enter)]);
+    let failures = ex.state.filtered_rows().len();
+    assert!(failures < all && failures > 0);
+    ex.keys(&[key(KeyCode::Esc)]);
+    assert_eq!(ex.state.filtered_rows().len(), all, "Esc clears the filter");
 }
 
 #[test]
 fn navigation_moves_the_cursor_and_reads_the_selected_original() {
-    let mut state = demo_state();
-    state.page = 10;
-    press(
-        &mut state,
-        &[Command::Down, Command::Down, Command::PageDown],
-    );
-    assert_eq!(state.timeline.selected, 12);
-    assert_eq!(state.detail.row, state.selected_row());
+    let mut ex = Explorer::demo();
+    let page = ex.state.pages().list;
+    ex.keys(&[
+        key(KeyCode::Char('j')),
+        key(KeyCode::Down),
+        key(KeyCode::PageDown),
+    ]);
+    assert_eq!(ex.state.timeline().selected, 2 + page);
+    assert_eq!(ex.state.detail().row(), ex.state.selected_row());
     assert!(
-        state.detail.value().is_some(),
+        ex.state.detail().value().is_some(),
         "original read for the detail"
     );
-    press(&mut state, &[Command::Bottom]);
-    assert_eq!(state.timeline.selected, state.rows.len() - 1);
-    press(&mut state, &[Command::Top]);
-    assert_eq!((state.timeline.selected, state.timeline.offset), (0, 0));
+    ex.keys(&[key(KeyCode::Char('G'))]);
+    assert_eq!(
+        ex.state.timeline().selected,
+        ex.state.filtered_rows().len() - 1
+    );
+    ex.keys(&[key(KeyCode::Char('g'))]);
+    let timeline = ex.state.timeline();
+    assert_eq!((timeline.selected, timeline.offset), (0, 0));
 }
 
 #[test]
 fn tab_cycles_panes_and_identities_drill_in_and_back() {
-    let mut state = demo_state();
-    press(&mut state, &[Command::NextPane]);
-    assert_eq!(state.focus, Pane::Detail);
-    press(&mut state, &[Command::NextPane]);
+    let mut ex = Explorer::demo();
+    ex.keys(&[key(KeyCode::Tab)]);
+    assert_eq!(ex.state.focus(), Pane::Detail);
+    ex.keys(&[key(KeyCode::Tab)]);
     assert_eq!(
-        (state.focus, state.screen),
+        (ex.state.focus(), ex.state.screen()),
         (Pane::Identities, Screen::Identities)
     );
-    let top = state.identities.groups[0].clone();
+    ex.screen(80, 24, &qtrail::view::Theme::colored());
+    let top = ex.state.identities().groups()[0].clone();
     assert_eq!(
         top.name, "assumed-role/AWSReservedSSO_QuantumResearch_3f2a9c81d4e6b7a0",
         "sessions grouped under their role"
     );
     assert!(top.members.len() > 1);
-    press(&mut state, &[Command::DrillIn]);
-    assert_eq!(state.screen, Screen::Identity(0));
-    assert_eq!(state.identity_rows.len(), top.events);
+    ex.keys(&[key(KeyCode::Enter)]);
+    assert_eq!(ex.state.screen(), Screen::Identity(0));
+    assert_eq!(ex.state.timeline_rows().len(), top.events);
     let (actions, ips) = top.distinct.expect("distinct counts");
     let breakdown = |c| {
-        qtrail::app::identities::breakdown(&state.index, &state.identity_rows, c, usize::MAX).len()
+        qtrail::app::identities::breakdown(
+            ex.state.index(),
+            ex.state.timeline_rows(),
+            c,
+            usize::MAX,
+        )
+        .len()
     };
     assert_eq!(
         (actions, ips),
         (breakdown(Column::Action), breakdown(Column::Ip))
     );
-    press(&mut state, &[Command::Back]);
-    assert_eq!(state.screen, Screen::Identities);
-    press(&mut state, &[Command::CycleSort]);
-    let failures: Vec<usize> = state.identities.groups.iter().map(|g| g.failures).collect();
+    ex.keys(&[key(KeyCode::Esc)]);
+    assert_eq!(ex.state.screen(), Screen::Identities);
+    ex.keys(&[key(KeyCode::Char('s'))]);
+    let failures: Vec<usize> = ex
+        .state
+        .identities()
+        .groups()
+        .iter()
+        .map(|g| g.failures)
+        .collect();
     assert!(
         failures.windows(2).all(|w| w[0] >= w[1]),
         "sorted by failures"
@@ -189,137 +265,120 @@ fn tab_cycles_panes_and_identities_drill_in_and_back() {
 
 #[test]
 fn related_events_cycle_request_id_access_key_and_identity() {
-    let mut state = demo_state();
-    press(&mut state, &[Command::OpenFilter]);
-    type_text(&mut state, "error:AccessDenied* ip:203.0.113.45");
-    press(&mut state, &[Command::Submit]);
-    assert!(state.rows.len() >= 30, "the access-denied burst");
-    press(&mut state, &[Command::RelatedEvents]);
+    let mut ex = Explorer::demo();
+    ex.filter("error:AccessDenied* ip:203.0.113.45");
     assert!(
-        state.filter.text.starts_with("id:"),
-        "{}",
-        state.filter.text
+        ex.state.filtered_rows().len() >= 30,
+        "the access-denied burst"
     );
-    assert_eq!(state.rows.len(), 1);
-    press(&mut state, &[Command::RelatedEvents]);
+    ex.keys(&[key(KeyCode::Char('r'))]);
+    let text = || ex.state.filter().text().to_owned();
+    assert!(text().starts_with("id:"), "{}", text());
+    assert_eq!(ex.state.filtered_rows().len(), 1);
+    ex.keys(&[key(KeyCode::Char('r'))]);
+    let text = ex.state.filter().text().to_owned();
     assert!(
-        state.filter.text.starts_with("ASIA") || state.filter.text.starts_with("AKIA"),
-        "{}",
-        state.filter.text
+        text.starts_with("ASIA") || text.starts_with("AKIA"),
+        "{text}"
     );
     assert!(
-        state.rows.len() > 1,
+        ex.state.filtered_rows().len() > 1,
         "the same access key, searched in the originals"
     );
-    press(&mut state, &[Command::RelatedEvents]);
-    assert!(
-        state.filter.text.starts_with("identity:"),
-        "{}",
-        state.filter.text
-    );
+    ex.keys(&[key(KeyCode::Char('r'))]);
+    let text = ex.state.filter().text().to_owned();
+    assert!(text.starts_with("identity:"), "{text}");
 }
 
 #[test]
 fn zoom_and_narrow_to_a_bucket() {
-    let mut state = demo_state();
-    state.histogram_columns = 60;
-    press(&mut state, &[Command::PageDown, Command::ZoomIn]);
-    let (from, to) = state.zoom.expect("zoomed");
+    let mut ex = Explorer::demo();
+    ex.keys(&[key(KeyCode::PageDown), key(KeyCode::Char('+'))]);
+    let (from, to) = ex.state.zoom().expect("zoomed");
     assert!(to - from < 2 * 86_400_000);
-    press(
-        &mut state,
-        &[Command::ZoomOut, Command::ZoomOut, Command::ZoomOut],
-    );
-    assert_eq!(state.zoom, None, "zooming out past the data resets");
-    let all = state.rows.len();
-    press(&mut state, &[Command::NarrowToBucket]);
-    assert!(state.filter.text.contains("since:") && state.filter.text.contains("until:"));
-    assert!(!state.rows.is_empty() && state.rows.len() < all);
+    ex.keys(&[key(KeyCode::Char('-')); 3]);
+    assert_eq!(ex.state.zoom(), None, "zooming out past the data resets");
+    let all = ex.state.filtered_rows().len();
+    ex.keys(&[key(KeyCode::Char('b'))]);
+    let text = ex.state.filter().text();
+    assert!(text.contains("since:") && text.contains("until:"), "{text}");
+    let narrowed = ex.state.filtered_rows().len();
+    assert!(narrowed > 0 && narrowed < all);
 }
 
 #[test]
-fn overlays_open_and_close() {
-    let mut state = demo_state();
-    for (open, mode) in [
-        (Command::Help, Mode::Help),
-        (Command::ShowRejects, Mode::Rejects),
-    ] {
-        press(&mut state, &[open]);
-        assert_eq!(state.mode, mode);
-        press(&mut state, &[Command::Back]);
-        assert_eq!(state.mode, Mode::Browse);
+fn overlays_open_and_close_and_q_quits() {
+    let mut ex = Explorer::demo();
+    for (open, mode) in [('?', Mode::Help), ('R', Mode::Rejects)] {
+        ex.keys(&[key(KeyCode::Char(open))]);
+        assert_eq!(ex.state.mode(), mode);
+        ex.keys(&[key(KeyCode::Esc)]);
+        assert_eq!(ex.state.mode(), Mode::Browse);
     }
-    assert!(matches!(
-        qtrail::app::update(&mut state, Command::Quit)[..],
-        [qtrail::app::Effect::Quit]
-    ));
+    assert_eq!(ex.keys(&[key(KeyCode::Char('q'))]), Flow::Quit);
 }
 
 #[test]
 fn a_filter_change_inside_a_drill_down_keeps_the_keys_working() {
-    let mut state = demo_state();
-    press(&mut state, &[Command::ShowIdentities]);
-    let ci = state
-        .identities
-        .groups
+    let mut ex = Explorer::demo();
+    ex.keys(&[key(KeyCode::Char('i'))]);
+    ex.screen(80, 24, &qtrail::view::Theme::colored());
+    let ci = ex
+        .state
+        .identities()
+        .groups()
         .iter()
         .position(|g| g.name.starts_with("iam-ServiceId"))
         .expect("the CI identity");
-    state.identities.list.selected = ci;
-    press(&mut state, &[Command::DrillIn]);
+    ex.press(&vec![Command::Down; ci]);
+    ex.keys(&[key(KeyCode::Enter)]);
     // A bare word is searched in the background: the drill-down survives it.
-    press(&mut state, &[Command::OpenFilter]);
-    type_text(&mut state, "python-requests");
-    press(&mut state, &[Command::Submit]);
+    ex.filter("python-requests");
     assert!(
-        matches!(state.screen, Screen::Identity(_)),
+        matches!(ex.state.screen(), Screen::Identity(_)),
         "{:?}",
-        state.screen
+        ex.state.screen()
     );
-    assert_eq!(state.identity_rows.len(), 50);
+    assert_eq!(ex.state.timeline_rows().len(), 50);
     // A filter that leaves the identity out lands on the list, focused and usable.
-    press(&mut state, &[Command::OpenFilter, Command::Backspace]);
-    for _ in 0.."python-requests".len() {
-        press(&mut state, &[Command::Backspace]);
-    }
-    type_text(&mut state, "ip:198.51.100.14");
-    press(&mut state, &[Command::Submit]);
+    ex.filter("ip:198.51.100.14");
     assert_eq!(
-        (state.screen, state.focus),
+        (ex.state.screen(), ex.state.focus()),
         (Screen::Identities, Pane::Identities)
     );
-    let before = state.identities.list.selected;
-    press(&mut state, &[Command::Down]);
-    assert_eq!(state.identities.list.selected, before + 1);
+    let before = ex.state.identities().list().selected;
+    ex.keys(&[key(KeyCode::Char('j'))]);
+    assert_eq!(ex.state.identities().list().selected, before + 1);
 }
 
 #[test]
 fn detail_scrolling_stops_at_the_end_of_the_record() {
-    let mut state = demo_state();
-    state.detail.page = 6;
-    press(&mut state, &[Command::NextPane, Command::Bottom]);
-    assert_eq!(state.focus, Pane::Detail);
-    let last = state.detail.line_count() - 6;
-    assert_eq!(state.detail.scroll, last);
-    press(&mut state, &[Command::Up]);
-    assert_eq!(state.detail.scroll, last - 1, "k answers at once after G");
+    let mut ex = Explorer::demo();
+    ex.keys(&[key(KeyCode::Tab), key(KeyCode::Char('G'))]);
+    assert_eq!(ex.state.focus(), Pane::Detail);
+    let page = ex.state.pages().detail;
+    let last = ex.state.detail().line_count() - page;
+    assert_eq!(ex.state.detail().scroll(), last);
+    ex.keys(&[key(KeyCode::Char('k'))]);
+    assert_eq!(
+        ex.state.detail().scroll(),
+        last - 1,
+        "k answers at once after G"
+    );
 }
 
 #[test]
-fn new_data_keeps_the_cursor_at_the_top_until_the_user_moves_it() {
-    let mut state = demo_state();
-    state.timeline.selected = 7;
-    let _ = state.data_changed();
-    assert_eq!(
-        state.timeline.selected, 0,
-        "not moved by the user: the first event"
-    );
-    press(&mut state, &[Command::Down, Command::Down]);
-    let row = state.selected_row();
-    let _ = state.data_changed();
-    assert_eq!(
-        state.selected_row(),
-        row,
-        "moved by the user: stays on its event"
-    );
+fn y_copies_the_selected_event_with_osc_52() {
+    let mut ex = Explorer::demo();
+    ex.keys(&[key(KeyCode::Char('y'))]);
+    let copied = ex.clipboard.text();
+    let encoded = copied
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|c| c.strip_suffix('\x07'))
+        .expect("one OSC 52 sequence");
+    let json = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, encoded)
+        .expect("base64");
+    let value: serde_json::Value = serde_json::from_slice(&json).expect("the event's JSON");
+    assert_eq!(Some(&value), ex.state.detail().value());
+    assert!(ex.state.notice().is_some_and(|n| n.contains("copied")));
 }

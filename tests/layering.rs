@@ -87,6 +87,9 @@ impl<'ast> Visit<'ast> for Collector<'_> {
         }
     }
 
+    /// `pub(in crate::app)` names where an item is seen from, not what it uses.
+    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
+
     fn visit_path(&mut self, path: &'ast syn::Path) {
         let written: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
         if written.len() > 1 {

@@ -8,9 +8,8 @@ mod explorer;
 
 use std::sync::Arc;
 
-use explorer::{NOW, press, run_effects};
-use qtrail::app::live::LiveState;
-use qtrail::app::{AppState, Command, Effect};
+use explorer::Explorer;
+use qtrail::app::{AppState, Command, Effect, Msg};
 use qtrail::index::Index;
 use qtrail::load::{LoadMsg, parse_buffer_at};
 use qtrail::source::BlockStore;
@@ -33,31 +32,32 @@ struct Stream {
 }
 
 impl Stream {
-    fn open(state: &mut AppState) -> Stream {
+    fn open(ex: &mut Explorer) -> Stream {
         let store = Arc::new(BlockStore::default());
         let info = SourceInfo {
             name: "tcp://127.0.0.1:5170".into(),
             kind: SourceKind::Memory(Arc::clone(&store)),
         };
-        state.apply_load(LoadMsg::Source(0, info));
+        ex.send(Msg::Loaded(LoadMsg::Source(0, info)));
         Stream { store, offset: 0 }
     }
 
     /// Sends `lines` as one batch, then refreshes as the loop does after it.
-    fn send(&mut self, state: &mut AppState, lines: &[String]) {
-        let effects = self.arrive(state, lines);
-        run_effects(state, effects);
+    fn send(&mut self, ex: &mut Explorer, lines: &[String]) {
+        let effects = self.arrive(ex, lines);
+        ex.run(effects);
     }
 
     /// Sends `lines` and refreshes, leaving the effects asked for undone.
-    fn arrive(&mut self, state: &mut AppState, lines: &[String]) -> Vec<Effect> {
+    fn arrive(&mut self, ex: &mut Explorer, lines: &[String]) -> Vec<Effect> {
         let mut bytes = lines.join("\n").into_bytes();
         bytes.push(b'\n');
         self.store.insert(self.offset, &bytes);
         let batch = parse_buffer_at(0, self.offset, &bytes);
         self.offset += bytes.len() as u64;
-        assert!(state.apply_load(LoadMsg::Batch(batch)));
-        state.data_changed()
+        assert!(ex.update(Msg::Loaded(LoadMsg::Batch(batch))).is_empty());
+        assert!(ex.state.refresh_pending());
+        ex.update(Msg::Refresh)
     }
 }
 
@@ -71,35 +71,26 @@ fn naming(lines: &[String], word: &str) -> usize {
 
 /// A live explorer that took in the first three records, then a filter on the bare word
 /// `braket` (which searches the originals).
-fn streaming_with_a_word_filter() -> (Vec<String>, AppState, Stream) {
+fn streaming_with_a_word_filter() -> (Vec<String>, Explorer, Stream) {
     let lines = sample_lines();
-    let mut state = live_state(None);
-    let mut stream = Stream::open(&mut state);
-    stream.send(&mut state, &lines[..3]);
-    let effects = qtrail::app::update::apply_filter_text(&mut state, "braket");
-    run_effects(&mut state, effects);
-    (lines, state, stream)
-}
-
-fn live_state(max_events: Option<usize>) -> AppState {
-    let mut state = AppState::new(Index::new(), NOW);
-    state.live = LiveState::following(max_events);
-    state.load.finished = true;
-    state.page = 5;
-    state
+    let mut ex = Explorer::live(None);
+    let mut stream = Stream::open(&mut ex);
+    stream.send(&mut ex, &lines[..3]);
+    ex.filter("braket");
+    (lines, ex, stream)
 }
 
 fn times(state: &AppState) -> Vec<i64> {
     state
         .timeline_rows()
         .iter()
-        .map(|&r| state.index.row(r).time_ms)
+        .map(|&r| state.index().row(r).time_ms)
         .collect()
 }
 
 fn selected_time(state: &AppState) -> i64 {
     state
-        .index
+        .index()
         .row(state.selected_row().expect("a selected event"))
         .time_ms
 }
@@ -107,71 +98,84 @@ fn selected_time(state: &AppState) -> i64 {
 #[test]
 fn following_keeps_the_newest_in_view_until_the_user_moves_up() {
     let lines = sample_lines();
-    let mut state = live_state(None);
-    let mut stream = Stream::open(&mut state);
-    stream.send(&mut state, &lines[4..7]);
-    let newest = *times(&state).iter().max().expect("events");
+    let mut ex = Explorer::live(None);
+    let mut stream = Stream::open(&mut ex);
+    stream.send(&mut ex, &lines[4..7]);
+    let newest = *times(&ex.state).iter().max().expect("events");
     assert_eq!(
-        selected_time(&state),
+        selected_time(&ex.state),
         newest,
         "the cursor follows the newest"
     );
 
-    stream.send(&mut state, &lines[7..10]);
-    let newest = *times(&state).iter().max().expect("events");
-    assert_eq!(selected_time(&state), newest);
+    stream.send(&mut ex, &lines[7..10]);
+    let newest = *times(&ex.state).iter().max().expect("events");
+    assert_eq!(selected_time(&ex.state), newest);
 
-    press(&mut state, &[Command::Up]);
-    assert!(!state.live.following, "moving up pauses following");
-    let held = state.selected_row().map(|r| state.index.order_key(r));
-    let at = state.timeline.selected;
+    ex.press(&[Command::Up]);
+    assert!(!ex.state.follow().following(), "moving up pauses following");
+    let held = ex
+        .state
+        .selected_row()
+        .map(|r| ex.state.index().order_key(r));
+    let at = ex.state.timeline().selected;
     // Older than the held event: they land above it, and the cursor must move with it.
-    stream.send(&mut state, &lines[..4]);
+    stream.send(&mut ex, &lines[..4]);
     assert_eq!(
-        state.selected_row().map(|r| state.index.order_key(r)),
+        ex.state
+            .selected_row()
+            .map(|r| ex.state.index().order_key(r)),
         held,
         "paused: the cursor stays on its event"
     );
     assert_eq!(
-        state.timeline.selected,
+        ex.state.timeline().selected,
         at + 4,
         "four rows were inserted above"
     );
     assert_eq!(
-        state.new_since_pause(),
+        ex.state.new_since_pause(),
         4,
         "what arrived while paused is counted"
     );
 
-    press(&mut state, &[Command::Follow]);
-    assert!(state.live.following);
-    let newest = *times(&state).iter().max().expect("events");
-    assert_eq!(selected_time(&state), newest, "F goes back to the newest");
-    assert_eq!(state.new_since_pause(), 0);
+    ex.press(&[Command::Follow]);
+    assert!(ex.state.follow().following());
+    let newest = *times(&ex.state).iter().max().expect("events");
+    assert_eq!(
+        selected_time(&ex.state),
+        newest,
+        "F goes back to the newest"
+    );
+    assert_eq!(ex.state.new_since_pause(), 0);
 }
 
 #[test]
 fn late_events_land_in_time_order_and_copies_stay_single() {
     let lines = sample_lines();
-    let mut state = live_state(None);
-    let mut stream = Stream::open(&mut state);
+    let mut ex = Explorer::live(None);
+    let mut stream = Stream::open(&mut ex);
     // Newest first, then older ones, then the same records again.
-    stream.send(&mut state, &lines[9..13]);
-    stream.send(&mut state, &lines[..9]);
-    stream.send(&mut state, &lines[2..6]);
-    let shown = times(&state);
+    stream.send(&mut ex, &lines[9..13]);
+    stream.send(&mut ex, &lines[..9]);
+    stream.send(&mut ex, &lines[2..6]);
+    let shown = times(&ex.state);
     let mut sorted = shown.clone();
     sorted.sort_unstable();
     assert_eq!(shown, sorted, "the timeline is in time order");
-    assert_eq!(state.index.len(), 13);
-    assert_eq!(state.index.duplicates(), 4);
+    assert_eq!(ex.state.index().len(), 13);
+    assert_eq!(ex.state.index().duplicates(), 4);
     // Distinct identities, plus the interner's empty string.
-    let identities = state.index.strings(qtrail::model::Column::Identity).len();
-    let distinct: std::collections::HashSet<String> = (0..state.index.len())
+    let identities = ex
+        .state
+        .index()
+        .strings(qtrail::model::Column::Identity)
+        .len();
+    let distinct: std::collections::HashSet<String> = (0..ex.state.index().len())
         .map(|id| {
-            let row = state.index.row(u32::try_from(id).expect("a row id"));
-            state
-                .index
+            let row = ex.state.index().row(u32::try_from(id).expect("a row id"));
+            ex.state
+                .index()
                 .text(row, qtrail::model::Column::Identity)
                 .to_owned()
         })
@@ -183,16 +187,16 @@ fn late_events_land_in_time_order_and_copies_stay_single() {
 #[test]
 fn beyond_max_events_the_oldest_are_evicted_and_counted() {
     let lines = sample_lines();
-    let mut state = live_state(Some(8));
-    let mut stream = Stream::open(&mut state);
-    stream.send(&mut state, &lines);
-    let kept = times(&state);
+    let mut ex = Explorer::live(Some(8));
+    let mut stream = Stream::open(&mut ex);
+    stream.send(&mut ex, &lines);
+    let kept = times(&ex.state);
     assert_eq!(
         kept.len(),
         8,
         "evicted down to the bound (a sixteenth of 8 is 0)"
     );
-    assert_eq!(state.index.evicted() + kept.len() as u64, 13);
+    assert_eq!(ex.state.index().evicted() + kept.len() as u64, 13);
 
     let mut all = Index::new();
     all.set_source(
@@ -213,29 +217,30 @@ fn beyond_max_events_the_oldest_are_evicted_and_counted() {
     assert_eq!(kept, newest, "the newest are kept, in order");
 
     // The postings were rebuilt for the kept rows: a filter agrees with the rows.
-    qtrail::app::update::apply_filter_text(&mut state, "outcome:failure");
-    let failures = state
-        .index
+    ex.filter("outcome:failure");
+    let failures = ex
+        .state
+        .index()
         .order()
         .iter()
-        .filter(|&&r| state.index.row(r).outcome == qtrail::model::Outcome::Failure)
+        .filter(|&&r| ex.state.index().row(r).outcome == qtrail::model::Outcome::Failure)
         .count();
-    assert_eq!(state.timeline_rows().len(), failures);
+    assert_eq!(ex.state.timeline_rows().len(), failures);
     // Originals of kept events can still be read; the detail shows the selected one.
-    let row = state.selected_row().expect("a failure is kept");
+    let row = ex.state.selected_row().expect("a failure is kept");
     let raw = qtrail::source::RawReader::new()
-        .read(state.index.sources(), state.index.row(row).raw)
+        .read(ex.state.index().sources(), ex.state.index().row(row).raw)
         .expect("the original of a kept event");
     assert!(raw.starts_with(b"{"), "{}", String::from_utf8_lossy(&raw));
 }
 
 #[test]
 fn a_word_filter_takes_in_what_arrives() {
-    let (lines, mut state, mut stream) = streaming_with_a_word_filter();
-    let before = state.timeline_rows().len();
+    let (lines, mut ex, mut stream) = streaming_with_a_word_filter();
+    let before = ex.state.timeline_rows().len();
     assert_eq!(before, naming(&lines[..3], "braket"));
-    stream.send(&mut state, &lines[3..7]);
-    let after = state.timeline_rows().len();
+    stream.send(&mut ex, &lines[3..7]);
+    let after = ex.state.timeline_rows().len();
     let expected = naming(&lines[..7], "braket");
     assert_eq!(after, expected, "the new matching records joined the rows");
     assert!(after > before);
@@ -244,14 +249,14 @@ fn a_word_filter_takes_in_what_arrives() {
 #[test]
 fn evicting_frees_the_originals_only_evicted_events_held() {
     let lines = sample_lines();
-    let mut state = live_state(Some(8));
-    let mut stream = Stream::open(&mut state);
-    stream.send(&mut state, &lines[..4]);
-    stream.send(&mut state, &lines[4..8]);
+    let mut ex = Explorer::live(Some(8));
+    let mut stream = Stream::open(&mut ex);
+    stream.send(&mut ex, &lines[..4]);
+    stream.send(&mut ex, &lines[4..8]);
     let second = stream.offset;
-    stream.send(&mut state, &lines[8..]);
+    stream.send(&mut ex, &lines[8..]);
     // The five oldest (the whole first batch and the first of the second) are gone.
-    assert_eq!(state.index.evicted(), 5);
+    assert_eq!(ex.state.index().evicted(), 5);
     assert_eq!(
         stream.store.read(0, 10),
         None,
@@ -261,8 +266,8 @@ fn evicting_frees_the_originals_only_evicted_events_held() {
         stream.store.read(second, 10).is_some(),
         "the last batch's block holds kept events"
     );
-    for &row in state.index.order() {
-        let raw = state.index.row(row).raw;
+    for &row in ex.state.index().order() {
+        let raw = ex.state.index().row(row).raw;
         assert!(
             stream.store.read(raw.offset, raw.len as usize).is_some(),
             "every kept event's original can be read"
@@ -272,20 +277,20 @@ fn evicting_frees_the_originals_only_evicted_events_held() {
 
 #[test]
 fn events_that_arrive_during_a_scan_of_originals_are_taken_in_when_it_ends() {
-    let (lines, mut state, mut stream) = streaming_with_a_word_filter();
-    let held = stream.arrive(&mut state, &lines[3..5]);
+    let (lines, mut ex, mut stream) = streaming_with_a_word_filter();
+    let held = stream.arrive(&mut ex, &lines[3..5]);
     assert!(
         held.iter()
             .any(|e| matches!(e, Effect::ScanRaw(scan) if scan.added)),
         "only what arrived is searched"
     );
     // The scan is still running: this batch waits for it, and nothing else arrives.
-    let during = stream.arrive(&mut state, &lines[5..7]);
+    let during = stream.arrive(&mut ex, &lines[5..7]);
     assert!(during.iter().all(|e| !matches!(e, Effect::ScanRaw(_))));
-    run_effects(&mut state, held);
+    ex.run(held);
     let expected = naming(&lines[..7], "braket");
     assert_eq!(
-        state.timeline_rows().len(),
+        ex.state.timeline_rows().len(),
         expected,
         "both batches are shown"
     );

@@ -3,78 +3,62 @@
 #[path = "common/explorer.rs"]
 mod explorer;
 
-use explorer::{demo_state, press, type_text};
-use qtrail::app::{AppState, Command};
+use explorer::Explorer;
+use qtrail::app::{Command, FollowState};
 use qtrail::view::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
-fn draw(state: &mut AppState, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    qtrail::term::draw(&mut terminal, state, theme).expect("draw");
-    terminal
-}
-
-fn snapshot(state: &mut AppState, width: u16, height: u16) -> String {
-    draw(state, width, height, &Theme::colored())
-        .backend()
-        .to_string()
-}
-
-fn demo() -> AppState {
-    let mut state = demo_state();
-    state.banner = Some(" DEMO DATA ".into());
-    state
+fn demo() -> Explorer {
+    Explorer::with(
+        explorer::demo_index(),
+        Some(" DEMO DATA "),
+        FollowState::default(),
+    )
 }
 
 #[test]
 fn demo_loaded_80x24() {
-    let mut state = demo();
-    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+    let mut ex = demo();
+    insta::assert_snapshot!(ex.snapshot(80, 24));
 }
 
 #[test]
 fn demo_loaded_wide() {
-    let mut state = demo();
-    insta::assert_snapshot!(snapshot(&mut state, 200, 50));
+    let mut ex = demo();
+    insta::assert_snapshot!(ex.snapshot(200, 50));
 }
 
 #[test]
 fn detail_of_a_failed_event() {
-    let mut state = demo();
-    press(&mut state, &[Command::OpenFilter]);
-    type_text(&mut state, "ip:203.0.113.77 outcome:failure");
-    press(&mut state, &[Command::Submit, Command::DrillIn]);
-    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
-    insta::assert_snapshot!("detail_wide", snapshot(&mut state, 200, 50));
+    let mut ex = demo();
+    ex.filter("ip:203.0.113.77 outcome:failure");
+    ex.press(&[Command::DrillIn]);
+    insta::assert_snapshot!(ex.snapshot(80, 24));
+    insta::assert_snapshot!("detail_wide", ex.snapshot(200, 50));
 }
 
 #[test]
 fn identity_drill_down() {
-    let mut state = demo();
-    press(
-        &mut state,
-        &[Command::ShowIdentities, Command::Down, Command::DrillIn],
-    );
-    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
-    insta::assert_snapshot!("identity_drill_down_wide", snapshot(&mut state, 200, 50));
+    let mut ex = demo();
+    ex.press(&[Command::ShowIdentities, Command::Down, Command::DrillIn]);
+    insta::assert_snapshot!(ex.snapshot(80, 24));
+    insta::assert_snapshot!("identity_drill_down_wide", ex.snapshot(200, 50));
 }
 
 #[test]
 fn palette_ranks_actions() {
-    let mut state = demo();
-    press(&mut state, &[Command::OpenPalette]);
-    type_text(&mut state, "cancl");
-    press(&mut state, &[Command::ToggleSelect]);
-    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+    let mut ex = demo();
+    ex.press(&[Command::OpenPalette]);
+    ex.type_text("cancl");
+    ex.press(&[Command::ToggleSelect]);
+    insta::assert_snapshot!(ex.snapshot(80, 24));
 }
 
 #[test]
 fn help_screen() {
-    let mut state = demo();
-    press(&mut state, &[Command::Help]);
-    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+    let mut ex = demo();
+    ex.press(&[Command::Help]);
+    insta::assert_snapshot!(ex.snapshot(80, 24));
 }
 
 #[test]
@@ -88,18 +72,16 @@ fn rejects_overlay() {
         qtrail::index::load_blocking(inputs, &mut index, |_, _| {});
         index
     };
-    let mut state = explorer::state_of(index);
-    press(&mut state, &[Command::ShowRejects]);
-    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+    let mut ex = Explorer::of(index);
+    ex.press(&[Command::ShowRejects]);
+    insta::assert_snapshot!(ex.snapshot(80, 24));
 }
 
 #[test]
 fn hostile_text_is_shown_escaped() {
-    let mut state = demo();
-    press(&mut state, &[Command::OpenFilter]);
-    type_text(&mut state, "ua:*PWNED*");
-    press(&mut state, &[Command::Submit]);
-    let terminal = draw(&mut state, 200, 50, &Theme::colored());
+    let mut ex = demo();
+    ex.filter("ua:*PWNED*");
+    let terminal = ex.screen(200, 50, &Theme::colored());
     let cells = terminal.backend().buffer().content();
     assert!(
         cells
@@ -112,11 +94,9 @@ fn hostile_text_is_shown_escaped() {
 
 #[test]
 fn no_color_uses_no_colour_and_keeps_selection_and_failures_visible() {
-    let mut state = demo();
-    press(&mut state, &[Command::OpenFilter]);
-    type_text(&mut state, "outcome:failure");
-    press(&mut state, &[Command::Submit]);
-    let terminal = draw(&mut state, 80, 24, &Theme::monochrome());
+    let mut ex = demo();
+    ex.filter("outcome:failure");
+    let terminal = ex.screen(80, 24, &Theme::monochrome());
     let buffer = terminal.backend().buffer();
     assert!(
         buffer
@@ -160,8 +140,8 @@ fn extreme_times_and_tiny_terminals_never_panic() {
     .join("\n");
     let mut index = qtrail::index::Index::new();
     index.apply(qtrail::load::parse_buffer(0, text.as_bytes()));
-    let mut state = explorer::state_of(index);
-    assert_eq!(state.rows.len(), 3);
+    let mut ex = Explorer::of(index);
+    assert_eq!(ex.state.filtered_rows().len(), 3);
     for (w, h) in [(80, 24), (20, 5), (1, 1), (300, 100)] {
         for command in [
             Command::ShowTimeline,
@@ -172,25 +152,56 @@ fn extreme_times_and_tiny_terminals_never_panic() {
             Command::Help,
             Command::Back,
         ] {
-            press(&mut state, &[command]);
-            let _ = draw(&mut state, w, h, &Theme::colored());
+            ex.press(&[command]);
+            let _ = ex.screen(w, h, &Theme::colored());
         }
     }
 }
 
 /// Live and paused: the status bar says what arrived since the pause, the rate, and F.
+/// The demo streams in; the user goes to the first event, which pauses following; the
+/// last 37 records arrive 3 ms after the rest.
 #[test]
 fn live_paused_80x24() {
-    let mut state = demo();
-    state.live = qtrail::app::live::LiveState::following(None);
-    explorer::press(&mut state, &[qtrail::app::Command::Up]);
-    state.live.paused_at -= 37;
-    state.live.rate = 12_345;
-    insta::assert_snapshot!(snapshot(&mut state, 80, 24));
+    use qtrail::app::Msg;
+    use qtrail::load::{LoadMsg, parse_buffer_at};
+    use qtrail::source::{BlockStore, SourceInfo, SourceKind};
+    let mut ex = Explorer::with(
+        qtrail::index::Index::new(),
+        Some(" DEMO DATA "),
+        FollowState::live(None),
+    );
+    let store = std::sync::Arc::new(BlockStore::default());
+    let kind = SourceKind::Memory(std::sync::Arc::clone(&store));
+    let info = SourceInfo {
+        name: "demo".into(),
+        kind,
+    };
+    ex.send(Msg::Loaded(LoadMsg::Source(0, info)));
+    let lines = explorer::demo_lines();
+    let (first, last) = lines.split_at(lines.len() - 37);
+    let mut offset = 0;
+    let mut arrive = |ex: &mut Explorer, lines: &[String]| {
+        let bytes = format!("{}\n", lines.join("\n")).into_bytes();
+        store.insert(offset, &bytes);
+        ex.send(Msg::Loaded(LoadMsg::Batch(parse_buffer_at(
+            0, offset, &bytes,
+        ))));
+        ex.send(Msg::Refresh);
+        offset += bytes.len() as u64;
+    };
+    arrive(&mut ex, first);
+    ex.press(&[Command::Top]);
+    ex.send(Msg::Tick);
+    arrive(&mut ex, last);
+    // 37 events in 2.997165 ms: 12,345 a second.
+    ex.clock.mono += std::time::Duration::from_nanos(2_997_165);
+    ex.send(Msg::Tick);
+    insta::assert_snapshot!(ex.snapshot(80, 24));
 }
 
 /// A state whose one event has an original of 300 keys (over 300 lines).
-fn long_original() -> (tempfile::TempDir, AppState) {
+fn long_original() -> (tempfile::TempDir, Explorer) {
     let keys: Vec<String> = (0..300).map(|i| format!("\"k{i:03}\":{i}")).collect();
     let record = format!(
         "{{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-03-02T09:00:00Z\",\
@@ -208,9 +219,9 @@ fn long_original() -> (tempfile::TempDir, AppState) {
         &mut index,
         |_, _| {},
     );
-    let mut state = explorer::state_of(index);
-    press(&mut state, &[Command::DrillIn]);
-    (dir, state)
+    let mut ex = Explorer::of(index);
+    ex.press(&[Command::DrillIn]);
+    (dir, ex)
 }
 
 /// The rows of the detail pane's inside, top to bottom.
@@ -233,18 +244,22 @@ fn detail_rows(screen: &str) -> Vec<&str> {
 /// the pane's first row is the line the scroll position names.
 #[test]
 fn a_long_original_scrolls_line_by_line() {
-    let (_dir, mut state) = long_original();
-    let at = |state: &AppState, key: &str| {
-        state
-            .detail
+    let (_dir, mut ex) = long_original();
+    ex.snapshot(80, 24);
+    let at = |ex: &Explorer, key: &str| {
+        ex.state
+            .detail()
             .json()
             .iter()
             .position(|l| l.parts.iter().any(|(_, t)| t.contains(key)))
             .expect("the key is in the original")
     };
-    for key in ["k000", "k150", "k299"] {
-        state.detail.scroll = qtrail::app::detail::FIELD_LINES + at(&state, key);
-        let screen = snapshot(&mut state, 80, 24);
+    for key in ["k000", "k150", "k280"] {
+        let line = qtrail::app::detail::FIELD_LINES + at(&ex, key);
+        ex.press(&[Command::Top]);
+        ex.press(&vec![Command::Down; line]);
+        assert_eq!(ex.state.detail().scroll(), line, "j moves one line");
+        let screen = ex.snapshot(80, 24);
         let first = detail_rows(&screen)[0];
         assert!(
             first.contains(&format!("\"{key}\"")),
@@ -258,10 +273,10 @@ fn a_long_original_scrolls_line_by_line() {
 #[test]
 fn the_end_of_a_long_original_is_reachable_at_any_size() {
     for (width, height) in [(80, 24), (120, 40), (200, 50)] {
-        let (_dir, mut state) = long_original();
-        snapshot(&mut state, width, height);
-        press(&mut state, &[Command::Bottom]);
-        let screen = snapshot(&mut state, width, height);
+        let (_dir, mut ex) = long_original();
+        ex.snapshot(width, height);
+        ex.press(&[Command::Bottom]);
+        let screen = ex.snapshot(width, height);
         let rows = detail_rows(&screen);
         assert!(
             rows.last()

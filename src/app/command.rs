@@ -41,6 +41,39 @@ pub enum Command {
 }
 
 impl Command {
+    /// Every command a key can be bound to (typed characters aside).
+    pub const ALL: [Command; 29] = [
+        Command::Quit,
+        Command::Help,
+        Command::OpenPalette,
+        Command::OpenFilter,
+        Command::NextPane,
+        Command::PrevPane,
+        Command::DrillIn,
+        Command::Back,
+        Command::Down,
+        Command::Up,
+        Command::PageDown,
+        Command::PageUp,
+        Command::Top,
+        Command::Bottom,
+        Command::Follow,
+        Command::ShowTimeline,
+        Command::ShowIdentities,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::NarrowToBucket,
+        Command::ToggleLocalTime,
+        Command::CopyEvent,
+        Command::RelatedEvents,
+        Command::ShowRejects,
+        Command::FoldDetail,
+        Command::CycleSort,
+        Command::ToggleSelect,
+        Command::Submit,
+        Command::Backspace,
+    ];
+
     /// What the help screen says the command does.
     #[must_use]
     pub fn describe(self) -> &'static str {

@@ -7,21 +7,33 @@ use serde_json::Value;
 #[derive(Debug, Default)]
 pub struct DetailState {
     /// The row whose original is shown (or being read).
-    pub row: Option<u32>,
+    row: Option<u32>,
     original: Option<Result<Value, String>>,
     /// The original pretty-printed, kept: a record may be megabytes long, and the pane
     /// shows a few lines of it per frame.
     lines: Vec<JsonLine>,
-    pub scroll: usize,
+    scroll: usize,
     /// Lines the pane shows at once (its height, known once a frame was laid out).
-    pub page: usize,
+    pub(in crate::app) page: usize,
     /// Nested objects and arrays below the top level shown as `{…}`.
     folded: bool,
 }
 
 impl DetailState {
+    /// The row whose original is shown (or being read).
+    #[must_use]
+    pub fn row(&self) -> Option<u32> {
+        self.row
+    }
+
+    /// The first line shown.
+    #[must_use]
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
     /// Starts showing `row`; `true` when its original must be read.
-    pub fn select(&mut self, row: Option<u32>) -> bool {
+    pub(in crate::app) fn select(&mut self, row: Option<u32>) -> bool {
         if self.row == row {
             return false;
         }
@@ -34,7 +46,7 @@ impl DetailState {
 
     /// The original arrived, parsed by [`parse_original`] off the UI thread, or could
     /// not be read (`Err`).
-    pub fn loaded(&mut self, row: u32, original: Result<Value, String>) {
+    pub(in crate::app) fn loaded(&mut self, row: u32, original: Result<Value, String>) {
         if self.row == Some(row) {
             self.original = Some(original);
             self.print();
@@ -42,14 +54,14 @@ impl DetailState {
     }
 
     /// Folds nested containers, or unfolds them, from the top.
-    pub fn toggle_fold(&mut self) {
+    pub(in crate::app) fn toggle_fold(&mut self) {
         self.folded = !self.folded;
         self.scroll = 0;
         self.print();
     }
 
     /// Moves the view by `delta` lines, keeping the last page full.
-    pub fn scroll_by(&mut self, delta: isize) {
+    pub(in crate::app) fn scroll_by(&mut self, delta: isize) {
         let last = self.line_count().saturating_sub(self.page.max(1));
         self.scroll = self.scroll.saturating_add_signed(delta).min(last);
     }

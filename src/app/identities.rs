@@ -59,13 +59,36 @@ impl SortKey {
 
 #[derive(Debug, Default)]
 pub struct IdentitiesState {
-    pub groups: Vec<IdentityGroup>,
+    pub(in crate::app) groups: Vec<IdentityGroup>,
     /// The groups no longer match the rows (they are recomputed when shown).
-    pub stale: bool,
-    pub sort: SortKey,
-    pub list: ListState,
+    pub(in crate::app) stale: bool,
+    pub(in crate::app) sort: SortKey,
+    pub(in crate::app) list: ListState,
     /// The drilled-in identity's most frequent values, kept with its rows.
-    pub summary: Summary,
+    pub(in crate::app) summary: Summary,
+}
+
+impl IdentitiesState {
+    #[must_use]
+    pub fn groups(&self) -> &[IdentityGroup] {
+        &self.groups
+    }
+
+    #[must_use]
+    pub fn sort(&self) -> SortKey {
+        self.sort
+    }
+
+    /// The cursor and first line shown.
+    #[must_use]
+    pub fn list(&self) -> ListState {
+        self.list
+    }
+
+    #[must_use]
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
 }
 
 /// The drill-down's columns: each value with its count, most frequent first.

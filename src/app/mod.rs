@@ -1,20 +1,37 @@
-//! The explorer's state and its pure update: keys become [`Command`]s through the
-//! [`keymap::Keymap`], [`update::update`] applies them to [`AppState`] and returns the
-//! [`Effect`]s (I/O) for the event loop to carry out. No terminal, no I/O here.
+//! The explorer's state and its one update: keys become [`Command`]s through the
+//! [`Keymap`], every change arrives as a [`Msg`], [`update`] applies it to the
+//! [`AppState`] and returns the [`Effect`]s (I/O) for the effect runner, whose results
+//! come back as messages. No terminal and no I/O here.
+//!
+//! ```text
+//!  keys ─► keymap ─► Msg::Command ─┐
+//!  loaders ─► Msg::Loaded, Refresh ├─► update ─► handle/<family> ─► AppState ─► view
+//!  effect runner ─► Msg::Original… ┘        └─► Effect ─► effect runner (term)
+//! ```
 
-pub mod command;
+mod command;
 pub mod detail;
+mod effect;
+mod filter_text;
+mod follow;
+mod handle;
 pub mod identities;
-pub mod keymap;
-pub mod list;
-pub mod live;
+mod keymap;
+mod list;
+mod msg;
 pub mod palette;
-pub mod refresh;
-pub mod state;
-pub mod timeline;
-pub mod update;
+mod refresh;
+mod state;
+mod timeline;
+mod update;
 
 pub use command::Command;
-pub use keymap::Keymap;
-pub use state::{AppState, Mode, Pane, Screen};
-pub use update::{Effect, update};
+pub use detail::parse_original;
+pub use effect::{Effect, RawScan, RawScanDone, Sources};
+pub use filter_text::quote;
+pub use follow::FollowState;
+pub use keymap::{Condition, Keymap, Rule, key_name};
+pub use list::ListState;
+pub use msg::{Clock, Msg, Pages};
+pub use state::{AppState, FilterState, LoadState, Mode, Pane, Screen, Setup};
+pub use update::update;

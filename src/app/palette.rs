@@ -20,16 +20,37 @@ pub struct Candidate {
 
 #[derive(Debug, Default)]
 pub struct PaletteState {
-    pub query: String,
-    pub candidates: Vec<Candidate>,
+    pub(in crate::app) query: String,
+    pub(in crate::app) candidates: Vec<Candidate>,
     /// Actions chosen with Space.
-    pub chosen: FxHashSet<String>,
-    pub list: ListState,
+    pub(in crate::app) chosen: FxHashSet<String>,
+    pub(in crate::app) list: ListState,
 }
 
 impl PaletteState {
+    #[must_use]
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    #[must_use]
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    #[must_use]
+    pub fn is_chosen(&self, action: &str) -> bool {
+        self.chosen.contains(action)
+    }
+
+    /// The cursor and first line shown.
+    #[must_use]
+    pub fn list(&self) -> ListState {
+        self.list
+    }
+
     /// Ranks every distinct action against the query (all of them, by count, when empty).
-    pub fn rank(&mut self, index: &Index) {
+    pub(in crate::app) fn rank(&mut self, index: &Index) {
         let matcher = SkimMatcherV2::default().ignore_case();
         let actions = index.strings(Column::Action);
         let mut ranked: Vec<(i64, Candidate)> = actions
@@ -79,7 +100,7 @@ impl PaletteState {
         chosen
     }
 
-    pub fn toggle_current(&mut self) {
+    pub(in crate::app) fn toggle_current(&mut self) {
         if let Some(c) = self.candidates.get(self.list.selected)
             && !self.chosen.remove(&c.action)
         {

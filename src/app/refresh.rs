@@ -1,145 +1,111 @@
-//! Recomputing what the screens show after the filter or the data changed.
+//! Recomputing what the screens list after the filter or the data changed: the filter's
+//! rows, the identity groups, the drilled-in identity's rows, the selected event.
 
 use std::sync::Arc;
 
-use super::identities::compute_groups;
-use super::state::{AppState, Screen};
-use super::update::Effect;
-use crate::filter::{Matcher, matching_rows};
-use crate::model::RawRef;
-
-/// A finished search of originals.
-pub struct RawScanDone {
-    pub generation: u64,
-    pub rows: Vec<u32>,
-    pub added: bool,
-}
-
-/// Bare-word filters need the original records: those are searched off the UI thread.
-pub struct RawScan {
-    pub generation: u64,
-    /// Rows added while streaming, to be merged in; otherwise the whole filter's rows.
-    pub added: bool,
-    pub matcher: Arc<Matcher>,
-    pub candidates: Vec<(u32, RawRef)>,
-    pub sources: Arc<Vec<Option<crate::source::SourceInfo>>>,
-}
+use super::effect::{Effect, RawScan};
+use super::identities::{Summary, compute_groups};
+use super::state::{AppState, Mode, Pane, Screen};
+use crate::filter::{Filter, Matcher, matching_rows, matching_rows_since};
+use crate::index::{OrderKey, merge_into};
+use crate::model::Column;
 
 impl AppState {
+    /// Applies a filter text; on a parse error stays in the filter bar with the error shown.
+    pub(in crate::app) fn apply_filter_text(&mut self, text: &str) -> Vec<Effect> {
+        match Filter::parse(text, self.now_ms) {
+            Ok(filter) => {
+                text.trim().clone_into(&mut self.filter.text);
+                self.filter.editing.clone_from(&self.filter.text);
+                self.filter.applied = filter;
+                self.filter.error = None;
+                self.mode = Mode::Browse;
+                self.timeline.to_top();
+                self.cursor_moved = false;
+                self.refresh_rows()
+            }
+            Err(e) => {
+                text.clone_into(&mut self.filter.editing);
+                self.filter.error = Some(e.to_string());
+                self.mode = Mode::Filter;
+                Vec::new()
+            }
+        }
+    }
+
     /// Re-runs the filter; returns the effects needed (a background scan, a detail read).
-    pub fn refresh_rows(&mut self) -> Vec<Effect> {
+    pub(in crate::app) fn refresh_rows(&mut self) -> Vec<Effect> {
         self.index.ensure_sorted();
         self.generation += 1;
         let matcher = Matcher::new(&self.index, &self.filter.applied);
         let rows = matching_rows(&self.index, &matcher);
         self.rows_cover = Some((self.index.len(), self.index.reorders()));
         let mut effects = Vec::new();
-        if matcher.needs_raw() {
-            self.filter.scanning = true;
-            let candidates = rows
-                .iter()
-                .map(|&id| (id, self.index.row(id).raw))
-                .collect();
-            effects.push(Effect::ScanRaw(RawScan {
-                generation: self.generation,
-                added: false,
-                matcher: Arc::new(matcher),
-                candidates,
-                sources: self.index.shared_sources(),
-            }));
+        self.filter.scanning = matcher.needs_raw();
+        if self.filter.scanning {
+            effects.push(self.scan(matcher, &rows, false));
             self.rows = Vec::new();
         } else {
-            self.filter.scanning = false;
             self.rows = rows;
-        }
-        // While originals are searched there are no rows yet: regrouping now would lose
-        // the drilled-in identity. The scan's result regroups.
-        if !self.filter.scanning {
+            // While originals are searched there are no rows yet: regrouping then would
+            // lose the drilled-in identity. The scan's result regroups.
             self.regroup();
         }
         effects.extend(self.after_rows_changed());
         effects
     }
 
+    fn scan(&self, matcher: Matcher, rows: &[u32], added: bool) -> Effect {
+        let candidates = rows
+            .iter()
+            .map(|&id| (id, self.index.row(id).raw))
+            .collect();
+        Effect::ScanRaw(RawScan {
+            generation: self.generation,
+            added,
+            matcher: Arc::new(matcher),
+            candidates,
+            sources: self.index.shared_sources(),
+        })
+    }
+
     /// After events were only added: the new ones are filtered and merged into the rows,
     /// at a cost that follows what arrived rather than the size of the index. `None`
-    /// when a full refresh is needed (rows evicted or reordered, a scan of originals).
-    pub fn refresh_added_rows(&mut self) -> Option<Vec<Effect>> {
+    /// when a full refresh is needed (rows evicted or reordered).
+    pub(in crate::app) fn refresh_added_rows(&mut self) -> Option<Vec<Effect>> {
         let (from, reorders) = self.rows_cover?;
         self.index.ensure_sorted();
         if reorders != self.index.reorders() {
             return None;
         }
-        // A search of originals is under way: what arrived since waits for the next turn.
+        // A search of originals is under way: what arrived since waits for it to end.
         if self.filter.scanning {
             return Some(Vec::new());
         }
         let matcher = Matcher::new(&self.index, &self.filter.applied);
-        let mut added: Vec<(crate::index::OrderKey, u32)> =
-            crate::filter::matching_rows_since(&self.index, &matcher, from)
-                .map(|id| (self.index.order_key(id), id))
-                .collect();
+        let added: Vec<u32> = matching_rows_since(&self.index, &matcher, from).collect();
         self.rows_cover = Some((self.index.len(), reorders));
         if matcher.needs_raw() {
             self.filter.scanning = true;
-            let candidates = added
-                .iter()
-                .map(|&(_, id)| (id, self.index.row(id).raw))
-                .collect();
-            return Some(vec![Effect::ScanRaw(RawScan {
-                generation: self.generation,
-                added: true,
-                matcher: Arc::new(matcher),
-                candidates,
-                sources: self.index.shared_sources(),
-            })]);
+            return Some(vec![self.scan(matcher, &added, true)]);
         }
-        added.sort_unstable();
         Some(self.merge_rows(&added))
     }
 
-    /// Merges rows (sorted by their order keys) into the filter's rows.
-    fn merge_rows(&mut self, added: &[(crate::index::OrderKey, u32)]) -> Vec<Effect> {
+    /// Merges rows into the filter's rows, at their place in time.
+    pub(in crate::app) fn merge_rows(&mut self, added: &[u32]) -> Vec<Effect> {
         let index = &self.index;
-        crate::index::merge_into(&mut self.rows, added, |id| index.order_key(id));
+        let mut keyed: Vec<(OrderKey, u32)> =
+            added.iter().map(|&id| (index.order_key(id), id)).collect();
+        keyed.sort_unstable();
+        merge_into(&mut self.rows, &keyed, |id| index.order_key(id));
         self.regroup();
         self.after_rows_changed()
     }
 
-    /// A background scan finished: its rows replace the current ones (or, for rows added
-    /// while streaming, join them) if still wanted.
-    pub fn raw_scan_done(&mut self, done: RawScanDone) -> Vec<Effect> {
-        if done.generation != self.generation {
-            return Vec::new();
-        }
-        self.filter.scanning = false;
-        let mut effects = if done.added {
-            let mut added: Vec<_> = done
-                .rows
-                .iter()
-                .map(|&id| (self.index.order_key(id), id))
-                .collect();
-            added.sort_unstable();
-            self.merge_rows(&added)
-        } else {
-            self.rows = done.rows;
-            self.regroup();
-            self.after_rows_changed()
-        };
-        // Events that arrived during the scan wait for it: take them in now, as the
-        // stream may have gone quiet and no further refresh come.
-        if self
-            .rows_cover
-            .is_some_and(|(from, _)| from < self.index.len())
-        {
-            effects.extend(self.refresh_added_rows().unwrap_or_default());
-        }
-        effects
-    }
-
     /// Identity groups over the current rows, and the drilled-in identity's rows. Only
     /// computed while an identities screen shows them; otherwise marked stale.
-    pub fn regroup(&mut self) {
+    pub(in crate::app) fn regroup(&mut self) {
         if self.screen == Screen::Events {
             self.identities.stale = true;
             return;
@@ -150,59 +116,70 @@ impl AppState {
             _ => None,
         };
         self.identities.groups = compute_groups(&self.index, &self.rows, self.identities.sort);
-        self.identities
-            .list
-            .clamp(self.identities.groups.len(), self.page);
+        let groups = self.identities.groups.len();
+        self.identities.list.clamp(groups, self.pages.list);
         if let Some(name) = drilled {
-            if let Some(i) = self.identities.groups.iter().position(|g| g.name == name) {
-                self.screen = Screen::Identity(i);
-                self.identities.list.selected = i;
-            } else {
-                self.screen = Screen::Identities;
-                self.focus = crate::app::Pane::Identities;
-            }
+            self.find_drilled(&name);
         }
         self.drill_rows();
     }
 
+    /// The drilled-in group again after a regroup, or back to the list when it is gone.
+    fn find_drilled(&mut self, name: &str) {
+        if let Some(i) = self.identities.groups.iter().position(|g| g.name == name) {
+            self.screen = Screen::Identity(i);
+            self.identities.list.selected = i;
+        } else {
+            self.screen = Screen::Identities;
+            self.focus = Pane::Identities;
+        }
+    }
+
     /// The drilled-in identity's rows, from the current groups.
-    pub fn drill_rows(&mut self) {
+    pub(in crate::app) fn drill_rows(&mut self) {
         self.identity_rows = match self.screen {
             Screen::Identity(i) => self.rows_of_group(i),
             _ => Vec::new(),
         };
-        self.identities.summary = super::identities::Summary::of(&self.index, &self.identity_rows);
+        self.identities.summary = Summary::of(&self.index, &self.identity_rows);
     }
 
     fn rows_of_group(&self, group: usize) -> Vec<u32> {
         let Some(group) = self.identities.groups.get(group) else {
             return Vec::new();
         };
-        let column = crate::model::Column::Identity;
-        let mut member = vec![false; self.index.strings(column).len()];
+        let mut member = vec![false; self.index.strings(Column::Identity).len()];
         for &m in &group.members {
             member[m as usize] = true;
         }
         self.rows
             .iter()
             .copied()
-            .filter(|&id| member[self.index.row(id).col(column) as usize])
+            .filter(|&id| member[self.index.row(id).col(Column::Identity) as usize])
             .collect()
     }
 
     /// Keeps the cursor valid and asks for the selected event's original.
-    pub fn after_rows_changed(&mut self) -> Vec<Effect> {
+    pub(in crate::app) fn after_rows_changed(&mut self) -> Vec<Effect> {
         let len = self.timeline_rows().len();
-        self.timeline.clamp(len, self.page);
+        self.timeline.clamp(len, self.pages.list);
         self.select_detail()
     }
 
-    pub fn select_detail(&mut self) -> Vec<Effect> {
+    /// The detail pane follows the cursor: a newly selected event's original is read.
+    pub(in crate::app) fn select_detail(&mut self) -> Vec<Effect> {
         let row = self.selected_row();
-        if self.detail.select(row) {
-            row.map(Effect::ReadOriginal).into_iter().collect()
-        } else {
-            Vec::new()
+        match row {
+            Some(row) if self.detail.select(Some(row)) => vec![Effect::ReadOriginal {
+                row,
+                raw: self.index.row(row).raw,
+                sources: self.index.shared_sources(),
+            }],
+            Some(_) => Vec::new(),
+            None => {
+                self.detail.select(None);
+                Vec::new()
+            }
         }
     }
 }

@@ -1,73 +1,129 @@
-//! Carrying out `update`'s effects off the UI task; results come back as [`Outcome`]s.
+//! The effect runner: carries out the I/O `update` asks for, off the UI thread, and hands
+//! the results back as messages. The event loop, the tests and the benchmarks all run
+//! effects through it.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use base64::Engine;
-use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
-use crate::app::AppState;
-use crate::app::refresh::RawScanDone;
-use crate::app::update::Effect;
+use crate::app::{AppState, Clock, Effect, Msg, RawScan, RawScanDone, parse_original, update};
 use crate::filter::keep_raw_matches;
 use crate::source::RawReader;
 
-/// A finished effect, for the loop to hand back to the state.
-pub enum Outcome {
-    /// The original of a row, with where it was read from: after an eviction renumbered
-    /// the rows, the same id may name another event.
-    Original(u32, crate::model::RawRef, Result<serde_json::Value, String>),
-    Scanned(RawScanDone),
+/// Whether the explorer goes on after an effect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
 }
 
-/// Runs one effect. Returns `false` for `Quit`.
-pub fn run(
-    effect: Effect,
-    state: &AppState,
-    reader: &Arc<Mutex<RawReader>>,
-    done: &UnboundedSender<Outcome>,
-) -> bool {
-    match effect {
-        Effect::Quit => return false,
-        Effect::ReadOriginal(row) => {
-            let raw = state.index.row(row).raw;
-            let sources = state.index.shared_sources();
-            let (reader, done) = (Arc::clone(reader), done.clone());
-            tokio::task::spawn_blocking(move || {
-                let bytes = match reader.lock() {
-                    Ok(mut reader) => reader.read(&sources, raw).map_err(|e| e.to_string()),
-                    Err(_) => Err("reader unavailable".to_owned()),
-                };
-                let original = crate::app::detail::parse_original(bytes);
-                let _ = done.send(Outcome::Original(row, raw, original));
-            });
+pub struct EffectRunner {
+    reader: Arc<Mutex<RawReader>>,
+    done_tx: UnboundedSender<Msg>,
+    done_rx: UnboundedReceiver<Msg>,
+    /// Effects started whose result has not been taken yet.
+    in_flight: usize,
+    /// Where OSC 52 clipboard sequences go: the terminal, or a buffer in tests.
+    clipboard: Box<dyn Write + Send>,
+}
+
+impl EffectRunner {
+    #[must_use]
+    pub fn new(clipboard: Box<dyn Write + Send>) -> EffectRunner {
+        let (done_tx, done_rx) = unbounded_channel();
+        EffectRunner {
+            reader: Arc::new(Mutex::new(RawReader::new())),
+            done_tx,
+            done_rx,
+            in_flight: 0,
+            clipboard,
         }
-        Effect::ScanRaw(scan) => {
-            let done = done.clone();
-            tokio::task::spawn_blocking(move || {
-                let candidates = scan.candidates.iter().copied();
-                let rows = keep_raw_matches(
-                    &scan.matcher,
-                    candidates,
-                    &scan.sources,
-                    &mut RawReader::new(),
-                );
-                let _ = done.send(Outcome::Scanned(RawScanDone {
-                    generation: scan.generation,
-                    rows,
-                    added: scan.added,
-                }));
-            });
-        }
-        Effect::Copy(text) => copy_osc52(&text),
     }
-    true
+
+    /// Starts one effect; reads and searches go to a thread of their own.
+    pub fn run(&mut self, effect: Effect) -> Flow {
+        match effect {
+            Effect::Quit => return Flow::Quit,
+            Effect::ReadOriginal { row, raw, sources } => {
+                let reader = Arc::clone(&self.reader);
+                self.spawn(move || {
+                    let bytes = match reader.lock() {
+                        Ok(mut reader) => reader.read(&sources, raw).map_err(|e| e.to_string()),
+                        Err(_) => Err("reader unavailable".to_owned()),
+                    };
+                    let original = parse_original(bytes);
+                    Msg::OriginalRead { row, raw, original }
+                });
+            }
+            Effect::ScanRaw(scan) => self.spawn(move || Msg::Scanned(search(&scan))),
+            Effect::Copy(text) => self.copy_osc52(&text),
+        }
+        Flow::Continue
+    }
+
+    /// Starts every effect in turn; `Quit` as soon as one asks for it.
+    pub fn run_all(&mut self, effects: Vec<Effect>) -> Flow {
+        for effect in effects {
+            if self.run(effect) == Flow::Quit {
+                return Flow::Quit;
+            }
+        }
+        Flow::Continue
+    }
+
+    fn spawn(&mut self, work: impl FnOnce() -> Msg + Send + 'static) {
+        self.in_flight += 1;
+        let done = self.done_tx.clone();
+        std::thread::spawn(move || {
+            let _ = done.send(work());
+        });
+    }
+
+    /// The next result, once one is ready.
+    pub async fn next(&mut self) -> Option<Msg> {
+        let msg = self.done_rx.recv().await;
+        self.in_flight = self.in_flight.saturating_sub(usize::from(msg.is_some()));
+        msg
+    }
+
+    /// Waits for every effect in flight, each result handed to `update` (and the effects
+    /// those ask for run in turn), so that a test or a benchmark sees the state the loop
+    /// would reach. Call it outside an async runtime.
+    pub fn settle(&mut self, state: &mut AppState, clock: Clock) -> Flow {
+        while self.in_flight > 0 {
+            let Some(msg) = self.done_rx.blocking_recv() else {
+                break;
+            };
+            self.in_flight -= 1;
+            let effects = update(state, msg, clock);
+            if self.run_all(effects) == Flow::Quit {
+                return Flow::Quit;
+            }
+        }
+        Flow::Continue
+    }
+
+    /// OSC 52 puts text on the clipboard of the terminal the user sits at, over SSH too.
+    fn copy_osc52(&mut self, text: &str) {
+        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+        let _ = write!(self.clipboard, "\x1b]52;c;{encoded}\x07");
+        let _ = self.clipboard.flush();
+    }
 }
 
-/// OSC 52 puts text on the clipboard of the terminal the user sits at, over SSH too.
-fn copy_osc52(text: &str) {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = std::io::stdout();
-    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
-    let _ = out.flush();
+fn search(scan: &RawScan) -> RawScanDone {
+    let candidates = scan.candidates.iter().copied();
+    let rows = keep_raw_matches(
+        &scan.matcher,
+        candidates,
+        &scan.sources,
+        &mut RawReader::new(),
+    );
+    RawScanDone {
+        generation: scan.generation,
+        rows,
+        added: scan.added,
+    }
 }

@@ -6,14 +6,13 @@ mod event_loop;
 
 use std::io::IsTerminal;
 
-use crate::app::live::LiveState;
-use crate::app::{AppState, Keymap};
+use crate::app::{AppState, FollowState, Keymap, Setup};
 use crate::live::LiveSources;
 use crate::load::{SourceIds, spawn_live};
 use crate::source::Input;
 use crate::view::Theme;
 
-pub use effects::Outcome;
+pub use effects::{EffectRunner, Flow};
 pub use event_loop::{NoProbe, Probe, Ui, draw, run_loop};
 
 /// What the explorer opens on.
@@ -41,23 +40,23 @@ pub fn explore(session: Session) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let mut state = AppState::new(
-        crate::index::Index::new(),
-        chrono::Utc::now().timestamp_millis(),
-    );
     let keymap = Keymap::default_keymap();
-    state.help = keymap.help_lines();
-    state.banner = banner;
-    if live.is_empty() {
-        state.live.max_events = max_events;
-    } else {
-        state.live = LiveState::following(max_events);
-    }
     let urls = live.urls();
-    if !urls.is_empty() && state.banner.is_none() {
-        // Kept in view: with port 0 this is the only place the port is told.
-        state.banner = Some(format!(" listening on {} ", urls.join(", ")));
-    }
+    // Kept in view: with port 0 this is the only place the port is told.
+    let listening = (!urls.is_empty()).then(|| format!(" listening on {} ", urls.join(", ")));
+    let follow = if live.is_empty() {
+        FollowState::bounded(max_events)
+    } else {
+        FollowState::live(max_events)
+    };
+    let state = AppState::new(
+        crate::index::Index::new(),
+        Setup {
+            help: keymap.help_lines(),
+            banner: banner.or(listening),
+            follow,
+        },
+    );
     let loads = spawn_live(inputs, SourceIds::default(), move |feed| live.start(&feed));
     let mut terminal = ratatui::init();
     let result = runtime.block_on(async {
@@ -71,12 +70,13 @@ pub fn explore(session: Session) -> anyhow::Result<()> {
             },
             input,
             bridge(loads),
+            &mut EffectRunner::new(Box::new(std::io::stdout())),
             &mut NoProbe,
         )
         .await
     });
     ratatui::restore();
-    result
+    result.map(drop)
 }
 
 /// Loader threads send on a blocking channel; the loop waits on an async one.

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::sanitize::display;
 
 pub fn banner(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let text = state.banner.as_deref().unwrap_or_default();
+    let text = state.banner().unwrap_or_default();
     frame.render_widget(
         Paragraph::new(fit(text, usize::from(area.width))).style(theme.banner),
         area,
@@ -24,17 +24,17 @@ pub fn filter(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let shown = format!(
         "{} / {}",
         count(state.timeline_rows().len()),
-        count(state.index.len())
+        count(state.index().len())
     );
     let width = usize::from(area.width);
     let room = width.saturating_sub(shown.len() + 2);
-    let mut spans = if state.mode == Mode::Filter {
+    let mut spans = if state.mode() == Mode::Filter {
         editing(state, room, theme)
     } else {
-        let text = if state.filter.text.is_empty() {
+        let text = if state.filter().text().is_empty() {
             "(none: press : to filter, / to pick actions)"
         } else {
-            state.filter.text.as_str()
+            state.filter().text()
         };
         vec![Span::styled(
             fit(&format!("filter: {text}"), room),
@@ -50,10 +50,10 @@ pub fn filter(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
 }
 
 fn editing<'a>(state: &AppState, room: usize, theme: &Theme) -> Vec<Span<'a>> {
-    let error = state.filter.error.as_deref().map(|e| fit(e, room / 2));
+    let error = state.filter().error().map(|e| fit(e, room / 2));
     let error_w = error.as_ref().map_or(0, |e| e.width() + 2);
     let text = tail(
-        &display(&state.filter.editing),
+        &display(state.filter().editing()),
         room.saturating_sub(error_w + 2),
     );
     let mut spans = vec![
@@ -90,44 +90,44 @@ fn tail(text: &str, width: usize) -> String {
 /// then counts, duplicates, rejects and the time range.
 pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let mut parts = vec!["? help".to_owned()];
-    if !state.load.finished && state.load.total_bytes > 0 {
-        let percent = state.load.done_bytes.saturating_mul(100) / state.load.total_bytes.max(1);
+    if !state.load().finished && state.load().total_bytes > 0 {
+        let percent = state.load().done_bytes.saturating_mul(100) / state.load().total_bytes.max(1);
         parts.push(format!("loading {percent}%"));
     }
-    if state.live.active {
+    if state.follow().active() {
         parts.push(live(state));
     }
-    if let Screen::Identity(_) = state.screen {
+    if let Screen::Identity(_) = state.screen() {
         parts.push("Esc back".into());
     }
     parts.push(format!(
         "{}/{} events",
         count(state.timeline_rows().len()),
-        count(state.index.len())
+        count(state.index().len())
     ));
-    if state.index.evicted() > 0 {
+    if state.index().evicted() > 0 {
         parts.push(format!(
             "{} evicted",
-            count(usize::try_from(state.index.evicted()).unwrap_or(usize::MAX))
+            count(usize::try_from(state.index().evicted()).unwrap_or(usize::MAX))
         ));
     }
     parts.push(format!(
         "{} dup",
-        count(usize::try_from(state.index.duplicates()).unwrap_or(usize::MAX))
+        count(usize::try_from(state.index().duplicates()).unwrap_or(usize::MAX))
     ));
     parts.push(format!(
         "{} rejected (R)",
-        count(usize::try_from(state.index.rejected()).unwrap_or(usize::MAX))
+        count(usize::try_from(state.index().rejected()).unwrap_or(usize::MAX))
     ));
-    if let Some((first, last)) = state.index.time_range() {
-        let zone = if state.local_time { "local" } else { "UTC" };
+    if let Some((first, last)) = state.index().time_range() {
+        let zone = if state.local_time() { "local" } else { "UTC" };
         let (first, last) = (
-            minute(first, state.local_time, false),
-            minute(last, state.local_time, false),
+            minute(first, state.local_time(), false),
+            minute(last, state.local_time(), false),
         );
         parts.push(format!("{first} → {last} {zone}"));
     }
-    let text = match &state.notice {
+    let text = match state.notice() {
         Some(notice) => format!("{} · {}", display(notice), parts.join(" · ")),
         None => parts.join(" · "),
     };
@@ -139,8 +139,8 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
 
 /// Following or paused, with the ingest rate or what arrived since the pause.
 fn live(state: &AppState) -> String {
-    let rate = count(usize::try_from(state.live.rate).unwrap_or(usize::MAX));
-    if state.live.following {
+    let rate = count(usize::try_from(state.follow().rate()).unwrap_or(usize::MAX));
+    if state.follow().following() {
         format!("LIVE {rate}/s")
     } else {
         let new = count(usize::try_from(state.new_since_pause()).unwrap_or(usize::MAX));

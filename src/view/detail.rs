@@ -18,8 +18,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
     let width = usize::from(area.width.saturating_sub(2));
     let height = usize::from(area.height.saturating_sub(2));
     let mut lines = fields(state, theme, width);
-    match state.detail.original() {
-        None if state.detail.row.is_some() => {
+    match state.detail().original() {
+        None if state.detail().row().is_some() => {
             lines.push(Line::styled("reading the original record…", theme.dim));
         }
         Some(Err(e)) => lines.push(Line::styled(
@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
         )),
         Some(Ok(_)) => {
             lines.push(Line::styled(
-                if state.detail.folded() {
+                if state.detail().folded() {
                     "original (folded: z)"
                 } else {
                     "original (z folds)"
@@ -39,11 +39,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
         None => {}
     }
     // Only the lines in view are built: an original may be megabytes long.
-    let json = state.detail.json();
+    let json = state.detail().json();
     let above = lines.len();
     let scroll = state
-        .detail
-        .scroll
+        .detail()
+        .scroll()
         .min((above + json.len()).saturating_sub(1));
     let from = scroll.saturating_sub(above).min(json.len());
     let to = (scroll + height).saturating_sub(above).min(json.len());
@@ -66,12 +66,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
 }
 
 fn fields<'a>(state: &AppState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
-    let Some(id) = state.detail.row else {
+    let Some(id) = state.detail().row() else {
         return vec![Line::styled("no event selected", theme.dim)];
     };
-    let row = state.index.row(id);
-    let text = |c: Column| state.index.text(row, c).to_owned();
-    let zone = if state.local_time { "local" } else { "UTC" };
+    let row = state.index().row(id);
+    let text = |c: Column| state.index().text(row, c).to_owned();
+    let zone = if state.local_time() { "local" } else { "UTC" };
     let outcome = match (row.outcome, text(Column::Error)) {
         (Outcome::Failure, error) if !error.is_empty() => format!("failure  {error}"),
         (o, _) => o.name().to_owned(),
@@ -79,7 +79,7 @@ fn fields<'a>(state: &AppState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let pairs = [
         (
             "time",
-            format!("{} {zone}", time(row.time_ms, state.local_time)),
+            format!("{} {zone}", time(row.time_ms, state.local_time())),
         ),
         ("action", text(Column::Action)),
         ("identity", text(Column::Identity)),
@@ -101,7 +101,7 @@ fn fields<'a>(state: &AppState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             "file",
             format!(
                 "{}:{}",
-                state.index.source_name(row.raw.source),
+                state.index().source_name(row.raw.source),
                 row.raw.offset
             ),
         ),

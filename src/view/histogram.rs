@@ -7,7 +7,6 @@ use super::Theme;
 use super::chrome::block;
 use super::text::time;
 use crate::app::AppState;
-use crate::app::timeline::histogram_range;
 use crate::index::Bucket;
 
 const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -16,7 +15,7 @@ const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇',
 /// bar (and the failure colour), empty buckets stay blank, the axis shows full dates.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let height = usize::from(area.height.saturating_sub(3)).max(1);
-    let buckets = &state.histogram;
+    let buckets = state.histogram();
     let max = buckets.iter().map(|b| b.events).max().unwrap_or(0).max(1);
     let mut lines: Vec<Line> = (0..height)
         .rev()
@@ -27,17 +26,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         .map(|b| if b.failures > 0 { '!' } else { ' ' })
         .collect();
     lines.push(Line::styled(marks, theme.failure));
-    let title = match histogram_range(state) {
+    let title = match state.histogram_range() {
         Some((from, to)) => {
-            let zoom = if state.zoom.is_some() {
+            let zoom = if state.zoom().is_some() {
                 " (zoomed: +/-)"
             } else {
                 ""
             };
             format!(
                 "{} → {}{zoom}",
-                time(from, state.local_time),
-                time(to, state.local_time)
+                time(from, state.local_time()),
+                time(to, state.local_time())
             )
         }
         None => "histogram".to_owned(),

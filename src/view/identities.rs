@@ -43,7 +43,7 @@ impl Layout {
 
 /// Every identity over the filtered events, sortable (`s`); Enter drills in.
 pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    let groups = &state.identities.groups;
+    let groups = &state.identities().groups();
     let l = Layout::of(usize::from(area.width.saturating_sub(2)));
     let (name_w, type_w, time_w) = (l.name, l.kind, l.time);
     let first_header = if l.wide {
@@ -57,7 +57,7 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     );
     let mut lines = vec![Line::styled(header, theme.header)];
     let height = usize::from(area.height.saturating_sub(3));
-    let list = &state.identities.list;
+    let list = &state.identities().list();
     for (i, g) in groups.iter().enumerate().skip(list.offset).take(height) {
         let style = if i == list.selected {
             theme.selected
@@ -66,14 +66,14 @@ pub fn list(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         } else {
             theme.text
         };
-        lines.push(Line::styled(group_line(g, &l, state.local_time), style));
+        lines.push(Line::styled(group_line(g, &l, state.local_time()), style));
     }
     let title = format!(
         "identities ({}) by {} · s sorts · Enter drills in",
         count(groups.len()),
-        state.identities.sort.label()
+        state.identities().sort().label()
     );
-    let block = block(&title, state.focus == Pane::Identities, theme);
+    let block = block(&title, state.focus() == Pane::Identities, theme);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -107,7 +107,7 @@ fn group_line(g: &IdentityGroup, l: &Layout, local: bool) -> String {
 
 /// The drilled-in identity: breadcrumb, counts, top actions, source IPs, user agents.
 pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, theme: &Theme) {
-    let Some(g) = state.identities.groups.get(group) else {
+    let Some(g) = state.identities().groups().get(group) else {
         return;
     };
     let width = usize::from(area.width.saturating_sub(2));
@@ -119,7 +119,7 @@ pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, th
             .map(|(v, n)| format!("{:>6} {}", count(*n), fit(v, (width / 3).saturating_sub(8))))
             .collect::<Vec<_>>()
     };
-    let summary = &state.identities.summary;
+    let summary = &state.identities().summary();
     let (actions, ips, agents) = (
         column(&summary.actions),
         column(&summary.ips),
@@ -131,8 +131,8 @@ pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, th
             "{} events · {} failures · {} → {} · {} member(s)",
             count(g.events),
             count(g.failures),
-            time(g.first_ms, state.local_time),
-            time(g.last_ms, state.local_time),
+            time(g.first_ms, state.local_time()),
+            time(g.last_ms, state.local_time()),
             g.members.len()
         ),
         theme.header,

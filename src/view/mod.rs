@@ -33,7 +33,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 pub use theme::Theme;
 
-use crate::app::{AppState, Mode, Pane, Screen};
+use crate::app::{AppState, Mode, Pages, Pane, Screen};
 
 /// Where each pane goes for a given terminal size and screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,7 @@ const WIDE: u16 = 140;
 
 #[must_use]
 pub fn areas(area: Rect, state: &AppState) -> Areas {
-    let banner_rows = u16::from(state.banner.is_some());
+    let banner_rows = u16::from(state.banner().is_some());
     let [banner, body, filter, status] = Layout::vertical([
         Constraint::Length(banner_rows),
         Constraint::Min(3),
@@ -72,7 +72,7 @@ pub fn areas(area: Rect, state: &AppState) -> Areas {
     };
     // Above the list: the histogram for events, the summary for an identity.
     let tall = area.height >= 30;
-    let header_rows = match state.screen {
+    let header_rows = match state.screen() {
         Screen::Identities => return areas,
         Screen::Events => {
             if tall {
@@ -93,7 +93,7 @@ pub fn areas(area: Rect, state: &AppState) -> Areas {
         Layout::vertical([Constraint::Length(header_rows), Constraint::Min(3)]).areas(body);
     let (list, detail) = split_list_detail(rest, area.width);
     (areas.list, areas.detail) = (list, Some(detail));
-    if state.screen == Screen::Events {
+    if state.screen() == Screen::Events {
         areas.histogram = Some(header);
     } else {
         areas.summary = Some(header);
@@ -129,14 +129,6 @@ pub fn page_and_columns(area: Rect, state: &AppState) -> Pages {
     }
 }
 
-/// What the frame's layout holds: rows of the list and of the detail pane, columns of
-/// the histogram.
-pub struct Pages {
-    pub list: usize,
-    pub detail: usize,
-    pub columns: usize,
-}
-
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, state: &AppState, theme: &Theme) {
     let a = areas(frame.area(), state);
@@ -146,19 +138,19 @@ pub fn render(frame: &mut Frame, state: &AppState, theme: &Theme) {
     if let Some(hist) = a.histogram {
         histogram::render(frame, hist, state, theme);
     }
-    if let (Some(summary), Screen::Identity(group)) = (a.summary, state.screen) {
+    if let (Some(summary), Screen::Identity(group)) = (a.summary, state.screen()) {
         identities::summary(frame, summary, state, group, theme);
     }
-    match state.screen {
+    match state.screen() {
         Screen::Identities => identities::list(frame, a.list, state, theme),
-        _ => timeline::render(frame, a.list, state, theme, state.focus == Pane::Timeline),
+        _ => timeline::render(frame, a.list, state, theme, state.focus() == Pane::Timeline),
     }
     if let Some(detail) = a.detail {
-        detail::render(frame, detail, state, theme, state.focus == Pane::Detail);
+        detail::render(frame, detail, state, theme, state.focus() == Pane::Detail);
     }
     bars::filter(frame, a.filter, state, theme);
     bars::status(frame, a.status, state, theme);
-    match state.mode {
+    match state.mode() {
         Mode::Help => overlays::help(frame, state, theme),
         Mode::Rejects => overlays::rejects(frame, state, theme),
         Mode::Palette => palette::render(frame, state, theme),

@@ -11,9 +11,9 @@ use crate::app::AppState;
 pub fn help(frame: &mut Frame, state: &AppState, theme: &Theme) {
     let area = centred(frame.area(), 76, 40);
     let mut lines: Vec<Line> = state
-        .help
+        .help()
         .iter()
-        .skip(state.overlay.offset)
+        .skip(state.overlay().offset)
         .map(|(keys, what)| Line::raw(format!("{:<22} {}", fit(keys, 22), what)))
         .collect();
     lines.insert(
@@ -38,12 +38,12 @@ pub fn rejects(frame: &mut Frame, state: &AppState, theme: &Theme) {
         frame.area().height.saturating_sub(2),
     );
     let width = usize::from(area.width.saturating_sub(2));
-    let rejects = state.index.rejects();
+    let rejects = state.index().rejects();
     let mut lines = vec![Line::styled(
-        if state.index.rejected() > rejects.len() as u64 {
+        if state.index().rejected() > rejects.len() as u64 {
             format!(
                 "{} rejected records, the first {} listed   (j/k scroll, Esc closes)",
-                state.index.rejected(),
+                state.index().rejected(),
                 rejects.len()
             )
         } else {
@@ -61,7 +61,7 @@ pub fn rejects(frame: &mut Frame, state: &AppState, theme: &Theme) {
     for (i, r) in rejects
         .iter()
         .enumerate()
-        .skip(state.overlay.selected)
+        .skip(state.overlay().selected)
         .take(rows)
     {
         let at = match (r.line, r.record) {
@@ -70,8 +70,8 @@ pub fn rejects(frame: &mut Frame, state: &AppState, theme: &Theme) {
             (None, Some(n)) => format!("record {n}"),
             (None, None) => format!("offset {}", r.offset),
         };
-        let text = format!("{}:{at}: {}", state.index.source_name(r.source), r.reason);
-        let style = if i == state.overlay.selected {
+        let text = format!("{}:{at}: {}", state.index().source_name(r.source), r.reason);
+        let style = if i == state.overlay().selected {
             theme.selected
         } else {
             theme.text

@@ -19,15 +19,15 @@ pub fn render(frame: &mut Frame, state: &AppState, theme: &Theme) {
         screen.width.saturating_sub(8).min(90),
         screen.height.saturating_sub(4).min(24),
     );
-    let palette = &state.palette;
+    let palette = state.palette();
     let mut lines = vec![Line::from(vec![
         Span::styled("/", theme.header),
-        Span::raw(display(&palette.query).into_owned()),
+        Span::raw(display(palette.query()).into_owned()),
         Span::styled("█", theme.dim),
         Span::styled(
             format!(
                 "   {} actions · Space selects · Enter filters · Esc closes",
-                count(palette.candidates.len())
+                count(palette.candidates().len())
             ),
             theme.dim,
         ),
@@ -35,17 +35,17 @@ pub fn render(frame: &mut Frame, state: &AppState, theme: &Theme) {
     let height = usize::from(area.height.saturating_sub(3));
     let width = usize::from(area.width.saturating_sub(14));
     for (i, c) in palette
-        .candidates
+        .candidates()
         .iter()
         .enumerate()
-        .skip(palette.list.offset)
+        .skip(palette.list().offset)
         .take(height)
     {
-        let chosen = palette.chosen.contains(&c.action);
+        let chosen = palette.is_chosen(&c.action);
         lines.push(candidate_line(
             c,
             chosen,
-            i == palette.list.selected,
+            i == palette.list().selected,
             width,
             theme,
         ));

@@ -38,18 +38,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
     let w = Widths::of(usize::from(area.width.saturating_sub(2)));
     let mut lines = vec![header(state, &w, theme)];
     let height = usize::from(area.height.saturating_sub(3));
-    let first = state.timeline.offset;
+    let first = state.timeline().offset;
     for (i, &id) in rows.iter().enumerate().skip(first).take(height) {
         lines.push(event_line(
             state,
             id,
-            i == state.timeline.selected,
+            i == state.timeline().selected,
             &w,
             theme,
         ));
     }
     if rows.is_empty() {
-        let loading = !state.load.finished && state.load.total_bytes > 0;
+        let loading = !state.load().finished && state.load().total_bytes > 0;
         lines.push(Line::styled(
             if loading {
                 "loading…"
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
             theme.dim,
         ));
     }
-    let title = if state.filter.scanning {
+    let title = if state.filter().scanning() {
         "timeline (searching originals…)"
     } else {
         "timeline"
@@ -71,7 +71,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, fo
 }
 
 fn header<'a>(state: &AppState, w: &Widths, theme: &Theme) -> Line<'a> {
-    let zone = if state.local_time {
+    let zone = if state.local_time() {
         "TIME (LOCAL)"
     } else {
         "TIME (UTC)"
@@ -93,14 +93,14 @@ fn event_line<'a>(
     w: &Widths,
     theme: &Theme,
 ) -> Line<'a> {
-    let row = state.index.row(id);
+    let row = state.index().row(id);
     let failed = row.outcome == Outcome::Failure;
     let identity = fit(
-        &compact_identity(state.index.text(row, Column::Identity)),
+        &compact_identity(state.index().text(row, Column::Identity)),
         w.identity,
     );
-    let action = fit(state.index.text(row, Column::Action), w.action);
-    let ip = fit(state.index.text(row, Column::Ip), w.ip);
+    let action = fit(state.index().text(row, Column::Action), w.action);
+    let ip = fit(state.index().text(row, Column::Ip), w.ip);
     let style = if selected {
         theme.selected
     } else if failed {
@@ -109,7 +109,7 @@ fn event_line<'a>(
         theme.text
     };
     let mark = if failed { "!" } else { " " };
-    let when = time(row.time_ms, state.local_time);
+    let when = time(row.time_ms, state.local_time());
     let (identity, action) = (pad(&identity, w.identity), pad(&action, w.action));
     Line::styled(format!("{when} {mark} {identity} {action} {ip}"), style)
 }

@@ -15,12 +15,11 @@ use ratatui::backend::TestBackend;
 use serde::Serialize;
 
 use super::{memory_mb, ms, percentile};
-use qtrail::app::live::LiveState;
-use qtrail::app::{AppState, Keymap};
+use qtrail::app::{AppState, FollowState, Keymap, Setup};
 use qtrail::index::Index;
 use qtrail::live::{ListenAddr, LiveSources};
 use qtrail::load::{SourceIds, spawn_live};
-use qtrail::term::{Probe, Ui, bridge, run_loop};
+use qtrail::term::{EffectRunner, Probe, Ui, bridge, run_loop};
 use qtrail::view::Theme;
 
 /// How records reach qtrail in the benchmark.
@@ -70,9 +69,14 @@ pub fn run(input: &Path, via: Via, width: u16, height: u16) -> anyhow::Result<Li
         .enable_all()
         .build()?;
     let keymap = Keymap::default_keymap();
-    let mut state = AppState::new(Index::new(), chrono::Utc::now().timestamp_millis());
-    state.help = keymap.help_lines();
-    state.live = LiveState::following(None);
+    let state = AppState::new(
+        Index::new(),
+        Setup {
+            help: keymap.help_lines(),
+            banner: None,
+            follow: FollowState::live(None),
+        },
+    );
     let scratch = std::env::temp_dir().join(format!("qtrail-bench-{}.ndjson", std::process::id()));
     let started = Instant::now();
     let cpu_at_start = cpu_time(rustix::time::ClockId::ProcessCPUTime);
@@ -96,6 +100,7 @@ pub fn run(input: &Path, via: Via, width: u16, height: u16) -> anyhow::Result<Li
         &ui,
         key_presses(shared),
         bridge(loads),
+        &mut EffectRunner::new(Box::new(std::io::sink())),
         &mut probe,
     ));
     let _ = std::fs::remove_file(&scratch);
@@ -257,7 +262,7 @@ impl Probe for Timing {
         if let Some(due) = self.key_due.take() {
             self.keys.push(ms(due.elapsed()));
         }
-        let index = &state.index;
+        let index = state.index();
         let seen = index.received() + index.duplicates() + index.rejected();
         if seen < self.records {
             return true;

@@ -8,11 +8,11 @@ use ratatui::backend::TestBackend;
 use serde::Serialize;
 
 use super::millis;
-use qtrail::app::{AppState, Command, Keymap, update};
+use qtrail::app::{AppState, Clock, Command, Keymap, Msg, Setup, update};
 use qtrail::index::Index;
 use qtrail::load::{LoadMsg, SourceIds, spawn_load};
 use qtrail::source::Input;
-use qtrail::term::draw;
+use qtrail::term::{EffectRunner, draw};
 use qtrail::view::Theme;
 
 #[derive(Serialize)]
@@ -33,98 +33,81 @@ struct Step {
     max_ms: f64,
 }
 
-/// The keystrokes timed: scrolling, paging, filtering, the palette, regrouping.
-const SCRIPT: &[(&str, &[Command])] = &[
-    ("scroll (j)", &[Command::Down; 40]),
-    ("page down", &[Command::PageDown; 20]),
-    (
-        "last / first (G, g)",
-        &[Command::Bottom, Command::Top, Command::Bottom, Command::Top],
-    ),
-    ("open filter bar (:)", &[Command::OpenFilter]),
-    (
-        "type in the filter bar",
-        &[Command::Type('u'), Command::Type('r'), Command::Type('e')],
-    ),
-    (
-        "apply service:braket outcome:failure (Enter)",
-        &[Command::Submit],
-    ),
-    ("clear filter (Esc)", &[Command::Back]),
-    ("open palette (/)", &[Command::OpenPalette]),
-    (
-        "type in palette",
-        &[
-            Command::Type('c'),
-            Command::Type('a'),
-            Command::Type('n'),
-            Command::Type('c'),
-        ],
-    ),
-    (
-        "select + apply actions",
-        &[
-            Command::ToggleSelect,
-            Command::Down,
-            Command::ToggleSelect,
-            Command::Submit,
-        ],
-    ),
-    ("clear (Esc)", &[Command::Back]),
-    ("identities: regroup all (i)", &[Command::ShowIdentities]),
-    (
-        "identities: sort (s)",
-        &[
-            Command::CycleSort,
-            Command::CycleSort,
-            Command::CycleSort,
-            Command::CycleSort,
-        ],
-    ),
-    ("drill into top identity (Enter)", &[Command::DrillIn]),
-    ("back (Esc)", &[Command::Back]),
-    ("timeline (t)", &[Command::ShowTimeline]),
-    (
-        "histogram zoom (+, -)",
-        &[
-            Command::ZoomIn,
-            Command::ZoomIn,
-            Command::ZoomOut,
-            Command::ZoomOut,
-        ],
-    ),
-];
+/// The keystrokes timed, by step: scrolling, paging, filtering, the palette, regrouping.
+fn script() -> Vec<(&'static str, Vec<Command>)> {
+    use Command::{
+        Back, Bottom, CycleSort, DrillIn, OpenFilter, OpenPalette, ShowIdentities, ShowTimeline,
+        Submit, ToggleSelect, Top, ZoomIn, ZoomOut,
+    };
+    let typed = |text: &str| text.chars().map(Command::Type).collect::<Vec<_>>();
+    vec![
+        ("scroll (j)", vec![Command::Down; 40]),
+        ("page down", vec![Command::PageDown; 20]),
+        ("last / first (G, g)", vec![Bottom, Top, Bottom, Top]),
+        ("open filter bar (:)", vec![OpenFilter]),
+        (
+            "type in the filter bar",
+            typed("service:braket outcome:failure"),
+        ),
+        ("apply service:braket outcome:failure (Enter)", vec![Submit]),
+        ("clear filter (Esc)", vec![Back]),
+        ("open palette (/)", vec![OpenPalette]),
+        ("type in palette", typed("canc")),
+        (
+            "select + apply actions",
+            vec![ToggleSelect, Command::Down, ToggleSelect, Submit],
+        ),
+        ("clear (Esc)", vec![Back]),
+        ("identities: regroup all (i)", vec![ShowIdentities]),
+        ("identities: sort (s)", vec![CycleSort; 4]),
+        ("drill into top identity (Enter)", vec![DrillIn]),
+        ("back (Esc)", vec![Back]),
+        ("timeline (t)", vec![ShowTimeline]),
+        (
+            "histogram zoom (+, -)",
+            vec![ZoomIn, ZoomIn, ZoomOut, ZoomOut],
+        ),
+    ]
+}
 
 pub fn run(inputs: Vec<Input>, width: u16, height: u16) -> anyhow::Result<UiReport> {
     let started = Instant::now();
-    let mut state = AppState::new(Index::new(), chrono::Utc::now().timestamp_millis());
-    state.help = Keymap::default_keymap().help_lines();
+    let setup = Setup {
+        help: Keymap::default_keymap().help_lines(),
+        ..Setup::default()
+    };
+    let mut state = AppState::new(Index::new(), setup);
     let mut terminal = Terminal::new(TestBackend::new(width, height))?;
+    let mut runner = EffectRunner::new(Box::new(std::io::sink()));
+    let theme = Theme::colored();
     let mut first_screen_ms = None;
     for msg in spawn_load(inputs, SourceIds::default()) {
         let done = matches!(msg, LoadMsg::Done);
-        if state.apply_load(msg) && first_screen_ms.is_none() {
-            let _ = state.data_changed();
-            draw(&mut terminal, &mut state, &Theme::colored())?;
+        let _ = update(&mut state, Msg::Loaded(msg), Clock::now());
+        if !state.index().is_empty() && first_screen_ms.is_none() {
+            let _ = update(&mut state, Msg::Refresh, Clock::now());
+            draw(&mut terminal, &mut state, &theme, &mut runner)?;
             first_screen_ms = Some(millis(started));
         }
         if done {
             break;
         }
     }
-    let _ = state.data_changed();
-    draw(&mut terminal, &mut state, &Theme::colored())?;
+    let _ = update(&mut state, Msg::Refresh, Clock::now());
+    draw(&mut terminal, &mut state, &theme, &mut runner)?;
+    runner.settle(&mut state, Clock::now());
     let load_ms = millis(started);
-    // The filter typed before the timed keys; its last characters are typed in the script.
-    "service:braket outcome:fail".clone_into(&mut state.filter.text);
     let mut steps = Vec::new();
-    for (step, commands) in SCRIPT {
+    for (step, commands) in script() {
         let mut times = Vec::new();
-        for &command in *commands {
+        for command in commands {
             let t = Instant::now();
-            let _effects = update(&mut state, command);
-            draw(&mut terminal, &mut state, &Theme::colored())?;
+            let effects = update(&mut state, Msg::Command(command), Clock::now());
+            draw(&mut terminal, &mut state, &theme, &mut runner)?;
             times.push(millis(t));
+            // Reads of originals finish off the clock, as they do off the UI thread.
+            let _ = runner.run_all(effects);
+            runner.settle(&mut state, Clock::now());
         }
         times.sort_by(f64::total_cmp);
         steps.push(Step {
@@ -135,7 +118,7 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16) -> anyhow::Result<UiRepo
         });
     }
     Ok(UiReport {
-        events: state.index.len(),
+        events: state.index().len(),
         first_screen_ms: first_screen_ms.unwrap_or(load_ms),
         load_ms,
         size: format!("{width}x{height}"),

@@ -39,7 +39,7 @@ pub struct UsageError(pub String);
 #[command(name = "qtrail", version, about, after_help = INPUTS_HELP, after_long_help = live_help(), args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub headless: Option<Headless>,
 
     /// Files, folders or - (stdin) to explore.
     pub inputs: Vec<PathBuf>,
@@ -98,8 +98,9 @@ pub struct LiveArgs {
     pub max_events: Option<usize>,
 }
 
+/// The headless subcommands, for scripts and pipelines (the explorer is `qtrail [INPUT...]`).
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub enum Headless {
     /// Load the inputs and print what they hold: events, duplicates, rejects and why.
     #[command(after_help = INPUTS_HELP)]
     Stats(StatsArgs),

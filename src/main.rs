@@ -1,15 +1,15 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use qtrail::cli::{Cli, Command, UsageError};
+use qtrail::cli::{Cli, Headless, UsageError};
 use qtrail::commands;
 use qtrail::sanitize::display;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
-        Some(Command::Stats(args)) => commands::stats(args),
-        Some(Command::Query(args)) => commands::query(args),
+    let result = match &cli.headless {
+        Some(Headless::Stats(args)) => commands::stats(args),
+        Some(Headless::Query(args)) => commands::query(args),
         None => commands::explore(&cli.inputs, &cli.live),
     };
     match result {

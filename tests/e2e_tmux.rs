@@ -265,13 +265,31 @@ fn identities_drill_down_and_back() {
         return;
     };
     tui.send_keys(&["i"]);
-    tui.wait_for("identities (");
+    // The demo's 12 identities, sessions grouped under their role: the busiest first.
+    tui.wait_for("identities (12) by events");
+    tui.wait_until("the SSO role's sessions as one row, first", |screen| {
+        let first = screen.lines().nth(3).unwrap_or_default();
+        first.contains("QuantumResearch") && first.contains("1,740")
+    });
     tui.send_keys(&["Enter"]);
-    tui.wait_for("Identities ›");
+    tui.wait_for("Identities › QuantumResearch (AssumedRole)");
+    let screen = tui.capture();
+    for shown in [
+        "1,740 events · 50 failures",
+        "198.51.100.14",
+        "1,740 / 4,100",
+    ] {
+        assert!(screen.contains(shown), "{shown:?} missing:\n{screen}");
+    }
     tui.send_keys(&["Escape"]);
     tui.wait_until("the identities list back", |screen| {
-        screen.contains("identities (") && !screen.contains("Identities ›")
+        screen.contains("identities (12)") && !screen.contains("Identities ›")
     });
+    // The cursor stayed on the row it drilled into.
+    tui.send_keys(&["Enter"]);
+    tui.wait_for("Identities › QuantumResearch");
+    tui.send_keys(&["Escape"]);
+    tui.wait_for("identities (12)");
     tui.quit_cleanly();
 }
 
@@ -306,6 +324,25 @@ fn help_lists_the_keys() {
     let Some(tui) = demo("help") else { return };
     tui.send_keys(&["?"]);
     tui.wait_for("fuzzy search over action names");
+    let screen = tui.capture();
+    let line_of = |what: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!(" {what} ")) || l.trim_end().ends_with(what))
+            .unwrap_or_else(|| panic!("no help line for {what:?}:\n{screen}"))
+            .to_owned()
+    };
+    // Each command with every key the keymap gives it, vim and less style included.
+    assert!(line_of("quit").contains("ctrl-c q"));
+    assert!(line_of("down").contains('j'));
+    assert!(line_of("page down").contains("ctrl-f"));
+    assert!(line_of("fuzzy search over action names").contains('/'));
+    // j scrolls the help: its first line of keys goes out of view.
+    let first = screen.lines().nth(2).unwrap_or_default().to_owned();
+    tui.send_keys(&["j"]);
+    tui.wait_until("the help scrolled by one line", |now| {
+        now.lines().nth(2).unwrap_or_default() != first
+    });
     tui.send_keys(&["Escape"]);
     // Wait for the help to close before `q`: an Escape followed at once by `q` reads as
     // Alt-q to the terminal parser.

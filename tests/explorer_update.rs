@@ -382,3 +382,24 @@ fn y_copies_the_selected_event_with_osc_52() {
     assert_eq!(Some(&value), ex.state.detail().value());
     assert!(ex.state.notice().is_some_and(|n| n.contains("copied")));
 }
+
+#[test]
+fn a_relative_filter_counts_from_when_it_is_typed() {
+    let mut ex = Explorer::demo();
+    // 2026-03-04T13:35:00Z, just after the demo's burst of access denials.
+    ex.clock = qtrail::app::Clock::at(1_772_631_300_000);
+    ex.filter("since:15m");
+    let burst = ex.state.filtered_rows().len();
+    assert!(
+        burst > 40,
+        "the quarter hour before 13:35 holds the burst: {burst}"
+    );
+    // Hours later, in the same session: the same words mean the quarter hour before now.
+    ex.clock = qtrail::app::Clock::at(explorer::NOW);
+    ex.filter("since:15m");
+    assert_eq!(
+        ex.state.filtered_rows().len(),
+        0,
+        "nothing after the demo's end"
+    );
+}

@@ -295,3 +295,31 @@ fn events_that_arrive_during_a_scan_of_originals_are_taken_in_when_it_ends() {
         "both batches are shown"
     );
 }
+
+#[test]
+fn new_data_keeps_the_cursor_at_the_top_until_the_user_moves_it() {
+    let lines = sample_lines();
+    let mut ex = Explorer::of(Index::new());
+    let mut stream = Stream::open(&mut ex);
+    stream.send(&mut ex, &lines[6..]);
+    stream.send(&mut ex, &lines[..3]);
+    let first = *times(&ex.state).iter().min().expect("events");
+    assert_eq!(
+        (ex.state.timeline().selected, selected_time(&ex.state)),
+        (0, first),
+        "not moved by the user: on the first event, whichever batch came first"
+    );
+    ex.press(&[Command::Down, Command::Down]);
+    let held = ex
+        .state
+        .selected_row()
+        .map(|r| ex.state.index().order_key(r));
+    stream.send(&mut ex, &lines[3..6]);
+    assert_eq!(
+        ex.state
+            .selected_row()
+            .map(|r| ex.state.index().order_key(r)),
+        held,
+        "moved by the user: it stays on its event"
+    );
+}

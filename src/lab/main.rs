@@ -70,7 +70,7 @@ fn bench(args: &BenchArgs) -> anyhow::Result<()> {
             anyhow::bail!("--live takes one file");
         };
         let (width, height) = size.unwrap_or((80, 24));
-        serde_json::to_value(qtrail_lab::bench::run_live(input, via, width, height)?)?
+        serde_json::to_value(qtrail_lab::bench::run_ingest(input, via, width, height)?)?
     } else if let Some((width, height)) = size {
         serde_json::to_value(qtrail_lab::bench::run_ui(inputs, width, height)?)?
     } else {

@@ -61,6 +61,12 @@ enum Wake {
     Tick,
 }
 
+/// When the loop last refreshed, and whether the loaders' channel is still open.
+struct Pace {
+    last_refresh: Instant,
+    loading: bool,
+}
+
 /// Runs until the user quits or the input ends, and returns the state it ended in.
 /// Generic over the input stream and the backend so tests and benchmarks drive it with
 /// scripted keys and a `TestBackend`.
@@ -78,53 +84,31 @@ where
 {
     let mut rate_tick = tokio::time::interval(RATE_TICK);
     rate_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    // The first batch shows at once; later ones at most every REFRESH_WHILE_LOADING.
-    let mut last_refresh = Instant::now()
-        .checked_sub(REFRESH_WHILE_LOADING)
-        .unwrap_or_else(Instant::now);
-    let mut loading = true;
+    let mut pace = Pace {
+        // The first batch shows at once; later ones at most every REFRESH_WHILE_LOADING.
+        last_refresh: Instant::now()
+            .checked_sub(REFRESH_WHILE_LOADING)
+            .unwrap_or_else(Instant::now),
+        loading: true,
+    };
     draw(terminal, &mut state, ui.theme, runner)?;
     loop {
-        let refresh_at = last_refresh + REFRESH_WHILE_LOADING;
+        let refresh_at = pace.last_refresh + REFRESH_WHILE_LOADING;
         let wake = tokio::select! {
             biased;
             event = input.next() => Wake::Input(event),
             msg = runner.next() => Wake::Done(msg),
-            msg = loads.recv(), if loading => Wake::Load(msg),
+            msg = loads.recv(), if pace.loading => Wake::Load(msg),
             () = tokio::time::sleep_until(refresh_at), if state.refresh_pending() => Wake::Refresh,
             _ = rate_tick.tick(), if state.follow().active() => Wake::Tick,
         };
         let woke_at = Instant::now();
         let flood = matches!(wake, Wake::Load(Some(_)));
-        let dirty = match wake {
-            Wake::Input(None) => return Ok(state),
-            Wake::Input(Some(event)) => {
-                probe.key();
-                if let Some(msg) = message_of(&event?, &state, ui.keymap)
-                    && send(&mut state, runner, msg) == Flow::Quit
-                {
-                    return Ok(state);
-                }
-                true
-            }
-            Wake::Done(msg) => msg.is_some_and(|m| send_one(&mut state, runner, m)),
-            Wake::Load(Some(msg)) => {
-                drain(msg, &mut loads, &mut state);
-                false
-            }
-            Wake::Load(None) => {
-                loading = false;
-                false
-            }
-            Wake::Refresh => {
-                last_refresh = woke_at;
-                send_one(&mut state, runner, Msg::Refresh)
-            }
-            Wake::Tick => {
-                let rate = state.follow().rate();
-                send_one(&mut state, runner, Msg::Tick);
-                state.follow().rate() != rate
-            }
+        if matches!(wake, Wake::Input(Some(_))) {
+            probe.key();
+        }
+        let Some(dirty) = on_wake(wake, &mut state, ui, (runner, &mut loads), &mut pace)? else {
+            return Ok(state);
         };
         if dirty {
             draw(terminal, &mut state, ui.theme, runner)?;
@@ -138,6 +122,47 @@ where
             tokio::task::yield_now().await;
         }
     }
+}
+
+/// Turns what woke the loop into messages for `update`. `Some(true)`: the screen is to be
+/// drawn; `None`: the explorer ends (the user quit, the input closed).
+fn on_wake(
+    wake: Wake,
+    state: &mut AppState,
+    ui: &Ui<'_>,
+    (runner, loads): (&mut EffectRunner, &mut mpsc::Receiver<LoadMsg>),
+    pace: &mut Pace,
+) -> std::io::Result<Option<bool>> {
+    let dirty = match wake {
+        Wake::Input(None) => return Ok(None),
+        Wake::Input(Some(event)) => {
+            if let Some(msg) = message_of(&event?, state, ui.keymap)
+                && send(state, runner, msg) == Flow::Quit
+            {
+                return Ok(None);
+            }
+            true
+        }
+        Wake::Done(msg) => msg.is_some_and(|m| send_one(state, runner, m)),
+        Wake::Load(Some(msg)) => {
+            drain(msg, loads, state);
+            false
+        }
+        Wake::Load(None) => {
+            pace.loading = false;
+            false
+        }
+        Wake::Refresh => {
+            pace.last_refresh = Instant::now();
+            send_one(state, runner, Msg::Refresh)
+        }
+        Wake::Tick => {
+            let rate = state.follow().rate();
+            send_one(state, runner, Msg::Tick);
+            state.follow().rate() != rate
+        }
+    };
+    Ok(Some(dirty))
 }
 
 /// A key becomes a command through the keymap; a resize only needs a redraw.

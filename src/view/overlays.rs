@@ -13,7 +13,7 @@ pub fn help(frame: &mut Frame, state: &AppState, theme: &Theme) {
     let mut lines: Vec<Line> = state
         .help()
         .iter()
-        .skip(state.overlay().offset)
+        .skip(state.overlay().selected)
         .map(|(keys, what)| Line::raw(format!("{:<22} {}", fit(keys, 22), what)))
         .collect();
     lines.insert(

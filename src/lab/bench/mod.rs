@@ -1,12 +1,12 @@
 //! `qtrail-lab bench`: qtrail's own code timed without a terminal; each mode prints one
 //! JSON object (the README's figures come from here).
 
-mod live;
+mod ingest;
 mod load;
 mod ui;
 
-pub use live::Via;
-pub use live::run as run_live;
+pub use ingest::Via;
+pub use ingest::run as run_ingest;
 pub use load::{memory_mb, run_load};
 pub use ui::run as run_ui;
 

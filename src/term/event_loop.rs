@@ -91,7 +91,8 @@ where
             .unwrap_or_else(Instant::now),
         loading: true,
     };
-    draw(terminal, &mut state, ui.theme, runner)?;
+    lay_out(terminal, &mut state, runner)?;
+    draw(terminal, &state, ui.theme)?;
     loop {
         let refresh_at = pace.last_refresh + REFRESH_WHILE_LOADING;
         let wake = tokio::select! {
@@ -111,7 +112,8 @@ where
             return Ok(state);
         };
         if dirty {
-            draw(terminal, &mut state, ui.theme, runner)?;
+            lay_out(terminal, &mut state, runner)?;
+            draw(terminal, &state, ui.theme)?;
         }
         if !probe.frame(&state, woke_at.elapsed(), dirty) {
             return Ok(state);
@@ -202,13 +204,11 @@ fn drain(first: LoadMsg, loads: &mut mpsc::Receiver<LoadMsg>, state: &mut AppSta
     }
 }
 
-/// Lays the frame out for the terminal's size (a new layout goes to `update` first, so
-/// that the pages and the histogram fit it), then renders the state: the one drawing path
-/// of the explorer, its benchmark and its tests.
-pub fn draw<B: Backend>(
-    terminal: &mut Terminal<B>,
+/// Lays the frame out for the terminal's size: a new layout goes to `update`, so that the
+/// pages and the histogram fit it before anything is drawn.
+pub fn lay_out<B: Backend>(
+    terminal: &Terminal<B>,
     state: &mut AppState,
-    theme: &Theme,
     runner: &mut EffectRunner,
 ) -> Result<(), B::Error> {
     let size = terminal.size()?;
@@ -216,7 +216,16 @@ pub fn draw<B: Backend>(
     if pages != state.pages() {
         let _ = send(state, runner, Msg::Layout(pages));
     }
-    let state: &AppState = state;
+    Ok(())
+}
+
+/// Renders the state: the one drawing path of the explorer, its benchmark and its tests.
+/// It only reads the state.
+pub fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &AppState,
+    theme: &Theme,
+) -> Result<(), B::Error> {
     terminal.draw(|frame| render(frame, state, theme))?;
     Ok(())
 }

@@ -13,7 +13,7 @@ use crate::source::Input;
 use crate::view::Theme;
 
 pub use effects::{EffectRunner, Flow};
-pub use event_loop::{NoProbe, Probe, Ui, draw, run_loop};
+pub use event_loop::{NoProbe, Probe, Ui, draw, lay_out, run_loop};
 
 /// What the explorer opens on.
 pub struct Session {

@@ -143,12 +143,12 @@ impl Explorer {
     }
 
     /// Draws at `width`x`height` as the event loop does: a new layout first goes to
-    /// `update`, the effects it asks for are settled, and the frame drawn again.
+    /// `update`, the effects it asks for are settled, then the frame is drawn.
     pub fn screen(&mut self, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-        qtrail::term::draw(&mut terminal, &mut self.state, theme, &mut self.runner).expect("draw");
+        qtrail::term::lay_out(&terminal, &mut self.state, &mut self.runner).expect("layout");
         self.runner.settle(&mut self.state, self.clock);
-        qtrail::term::draw(&mut terminal, &mut self.state, theme, &mut self.runner).expect("draw");
+        qtrail::term::draw(&mut terminal, &self.state, theme).expect("draw");
         terminal
     }
 

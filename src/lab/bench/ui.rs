@@ -12,7 +12,7 @@ use qtrail::app::{AppState, Clock, Command, Keymap, Msg, Setup, update};
 use qtrail::index::Index;
 use qtrail::load::{LoadMsg, SourceIds, spawn_load};
 use qtrail::source::Input;
-use qtrail::term::{EffectRunner, draw};
+use qtrail::term::{EffectRunner, draw, lay_out};
 use qtrail::view::Theme;
 
 #[derive(Serialize)]
@@ -86,7 +86,8 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16) -> anyhow::Result<UiRepo
         let _ = update(&mut state, Msg::Loaded(msg), Clock::now());
         if !state.index().is_empty() && first_screen_ms.is_none() {
             let _ = update(&mut state, Msg::Refresh, Clock::now());
-            draw(&mut terminal, &mut state, &theme, &mut runner)?;
+            lay_out(&terminal, &mut state, &mut runner)?;
+            draw(&mut terminal, &state, &theme)?;
             first_screen_ms = Some(millis(started));
         }
         if done {
@@ -94,7 +95,8 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16) -> anyhow::Result<UiRepo
         }
     }
     let _ = update(&mut state, Msg::Refresh, Clock::now());
-    draw(&mut terminal, &mut state, &theme, &mut runner)?;
+    lay_out(&terminal, &mut state, &mut runner)?;
+    draw(&mut terminal, &state, &theme)?;
     runner.settle(&mut state, Clock::now());
     let load_ms = millis(started);
     let mut steps = Vec::new();
@@ -103,7 +105,8 @@ pub fn run(inputs: Vec<Input>, width: u16, height: u16) -> anyhow::Result<UiRepo
         for command in commands {
             let t = Instant::now();
             let effects = update(&mut state, Msg::Command(command), Clock::now());
-            draw(&mut terminal, &mut state, &theme, &mut runner)?;
+            lay_out(&terminal, &mut state, &mut runner)?;
+            draw(&mut terminal, &state, &theme)?;
             times.push(millis(t));
             // Reads of originals finish off the clock, as they do off the UI thread.
             let _ = runner.run_all(effects);

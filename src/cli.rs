@@ -81,7 +81,9 @@ pub struct LiveArgs {
     /// free port (its number is shown).
     #[arg(long, value_name = "URL", value_parser = ListenAddr::parse)]
     pub listen: Vec<ListenAddr>,
-    /// Require `Authorization: Bearer TOKEN` on HTTP requests (401 without it).
+    /// Require a shared secret of listeners' clients: `Authorization: Bearer TOKEN` on
+    /// HTTP requests (401 without it), TOKEN as the first line of a TCP connection (closed
+    /// without it). Refused requests and connections are counted as rejects.
     #[arg(
         long,
         value_name = "TOKEN",

@@ -23,7 +23,10 @@ fn broken(i: u32) -> String {
 
 fn counts(name: &str, text: &str) -> (usize, usize) {
     let (_dir, index) = load_bytes(name, text.as_bytes());
-    (index.len(), index.rejects().len())
+    (
+        index.len(),
+        usize::try_from(index.rejected()).expect("a count"),
+    )
 }
 
 #[test]
@@ -169,4 +172,80 @@ fn a_named_pipe_is_read_like_stdin() {
     writer.join().expect("writer");
     assert_eq!(index.len(), 2);
     assert_eq!(common::events(&index).len(), 2, "originals kept in memory");
+}
+
+/// Found by a hostile-input campaign: records after a container's array, inside its
+/// object, vanished without a reject. Each case must index all of them, as a file, as one
+/// line of a one-record-a-line file and gzipped.
+#[test]
+fn records_after_a_container_array_are_never_skipped() {
+    let cases = [
+        // Two trail files joined, the first without its closing brace.
+        format!(
+            "{{\"Records\":[{},{}]\n{{\"Records\":[{}]}}",
+            ev(1),
+            ev(2),
+            ev(3)
+        ),
+        format!(
+            "{{\"Records\":[{},{}]{{\"Records\":[{}]}}",
+            ev(1),
+            ev(2),
+            ev(3)
+        ),
+        // The key twice, leading or not.
+        format!(
+            "{{\"Records\":[{}],\"Records\":[{},{}]}}",
+            ev(1),
+            ev(2),
+            ev(3)
+        ),
+        format!(
+            "{{\"Owner\":1,\"Records\":[{}],\"Records\":[{},{}]}}",
+            ev(1),
+            ev(2),
+            ev(3)
+        ),
+        format!(
+            "{{\"Events\":[{}],\"NextToken\":\"t\",\"Events\":[{},{}]}}",
+            ev(1),
+            ev(2),
+            ev(3)
+        ),
+        // A stray array, or stray records, after the array.
+        format!("{{\"Records\":[],[{},{},{}]}}", ev(1), ev(2), ev(3)),
+        format!("{{\"Records\":[{}] {} {}}}", ev(1), ev(2), ev(3)),
+        format!(
+            "{{\"Records\":[{}]],\"x\":[1,2],{},{}}}",
+            ev(1),
+            ev(2),
+            ev(3)
+        ),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        assert_eq!(counts(&format!("c{i}.json"), text), (3, 0), "{text}");
+        let lines = format!("{}\n{}\n{}\n", ev(7), text.replace('\n', " "), ev(8));
+        assert_eq!(counts(&format!("c{i}.jsonl"), &lines), (5, 0), "{lines}");
+        let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+        gz.write_all(text.as_bytes()).expect("gzip");
+        let (_dir, index) = load_bytes(&format!("c{i}.json.gz"), &gz.finish().expect("gzip"));
+        assert_eq!((index.len(), index.rejects().len()), (3, 0), "{text}");
+    }
+}
+
+#[test]
+fn broken_text_after_a_container_array_is_a_reject_not_a_silent_gap() {
+    let text = format!("{{\"Records\":[{}],\"x\":tru,\"y\":1}}\n{}", ev(1), ev(2));
+    assert_eq!(counts("after.json", &text), (2, 1));
+    let text = format!("{{\"Records\":[{}] garbage }}\n{}", ev(1), ev(2));
+    assert_eq!(counts("garbage.json", &text), (2, 1));
+}
+
+#[test]
+fn records_separated_by_vertical_tabs_or_form_feeds_all_load() {
+    let records: Vec<String> = (1..=13).map(ev).collect();
+    assert_eq!(counts("vt.json", &records.join("\u{0b}")), (13, 0));
+    assert_eq!(counts("ff.json", &records.join("\u{0c}")), (13, 0));
+    let text = format!("{{\"Records\":[{}]}}", records.join(",\u{0b}"));
+    assert_eq!(counts("vt-records.json", &text), (13, 0));
 }

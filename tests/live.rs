@@ -354,8 +354,17 @@ fn tcp_and_http_take_events_with_token_limits_and_rejects() {
     let tcp = follower.listening("tcp");
     let http = follower.listening("http");
 
+    // Without the token as its first line, a connection is refused, its records unread.
+    for first in ["", "wrong!\n", "s3cret-and-more\n"] {
+        let mut stream = TcpStream::connect(&tcp).expect("connect tcp");
+        let _ = writeln!(stream, "{first}{}", lines[11]);
+        drop(stream);
+        let refused = follower.expect_stderr("refused: TCP connection");
+        assert!(refused.contains("token"), "{refused}");
+        follower.errors.retain(|l| !l.contains("refused"));
+    }
     let mut stream = TcpStream::connect(&tcp).expect("connect tcp");
-    writeln!(stream, "{}\n{{not json\n{}", lines[0], lines[1]).expect("send");
+    writeln!(stream, "s3cret\n{}\n{{not json\n{}", lines[0], lines[1]).expect("send");
     drop(stream);
     follower.expect_events(2);
     assert!(follower.expect_stderr("rejected").contains("line 2"));
@@ -561,4 +570,49 @@ fn a_followed_file_truncated_and_written_past_its_old_size_at_once_is_read_from_
     follower.expect_records(&lines[..9]);
     follower.expect_no_more(Duration::from_millis(500));
     follower.expect_no_rejects("the new content");
+}
+
+#[test]
+fn idle_connections_cannot_lock_a_shipper_out() {
+    let lines = sample_lines();
+    let mut follower = Follower::start(&["--listen", "tcp://127.0.0.1:0"]);
+    let tcp = follower.listening("tcp");
+    let idle: Vec<TcpStream> = (0..qtrail::live::MAX_CONNECTIONS)
+        .map(|_| TcpStream::connect(&tcp).expect("connect"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    let mut shipper = TcpStream::connect(&tcp).expect("connect");
+    writeln!(shipper, "{}", lines[0]).expect("send");
+    follower.expect_records(&lines[..1]);
+    assert!(
+        started.elapsed() < Duration::from_secs(9),
+        "a quiet connection made room: {:?}",
+        started.elapsed()
+    );
+    drop(idle);
+}
+
+#[test]
+fn a_gzip_flood_of_rejects_is_counted_and_the_listener_goes_on() {
+    let lines = sample_lines();
+    let mut follower = Follower::start(&["--listen", "http://127.0.0.1:0"]);
+    let http = follower.listening("http");
+    let flood = "{}\n".repeat(200_000);
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(flood.as_bytes()).expect("compress");
+    let gz = gz.finish().expect("gzip");
+    let (status, body) = post(&http, None, "Content-Encoding: gzip\r\n", &gz);
+    assert_eq!(status, 400, "{body}");
+    let answer: serde_json::Value = serde_json::from_str(&body).expect("a JSON answer");
+    assert_eq!(answer["rejected"], 200_000);
+    assert_eq!(answer["reasons"].as_array().map(Vec::len), Some(5));
+    let more = follower.expect_stderr("more records");
+    assert!(
+        more.contains("199000 more") && more.contains("not_an_event"),
+        "{more}"
+    );
+    let (status, _) = post(&http, None, "", format!("{}\n", lines[0]).as_bytes());
+    assert_eq!(status, 200, "the listener still takes events");
+    follower.expect_records(&lines[..1]);
 }

@@ -35,6 +35,7 @@ pub fn follow(args: &QueryArgs, filter: &Filter) -> anyhow::Result<()> {
             }
             LoadMsg::Batch(batch) => {
                 report_rejects(&index, &batch.rejects);
+                report_unsampled(&index, batch.source, &batch.unsampled);
                 index.apply(batch);
                 if started {
                     let ids = new_matches(&index, filter, before);
@@ -68,6 +69,20 @@ fn new_matches(index: &Index, filter: &Filter, from: usize) -> Vec<u32> {
     }
     let candidates = added.map(|id| (id, index.row(id).raw));
     keep_raw_matches(&matcher, candidates, index.sources(), &mut RawReader::new())
+}
+
+/// A flood of rejects is told as counts, as it is kept.
+fn report_unsampled(index: &Index, source: u32, tally: &crate::model::RejectTally) {
+    if tally.total() == 0 {
+        return;
+    }
+    let kinds: Vec<String> = tally.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    eprintln!(
+        "qtrail: rejected {} more records of {} ({}), not listed one by one",
+        tally.total(),
+        display(index.source_name(source)),
+        kinds.join(", ")
+    );
 }
 
 /// Rejects go to stderr as they come, so a script's operator sees what was not taken.

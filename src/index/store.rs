@@ -6,7 +6,7 @@ use super::applied::Applied;
 use super::{Interner, Postings, buckets, dedup};
 
 use crate::load::Batch;
-use crate::model::{Column, Outcome, Provider, Reject, Row, SourceId};
+use crate::model::{Column, Outcome, Provider, Reject, RejectTally, Row, SourceId};
 use crate::source::SourceInfo;
 
 #[derive(Default)]
@@ -61,6 +61,7 @@ impl Index {
             keys,
             strings,
             rejects,
+            unsampled,
             source,
             start,
             bytes,
@@ -89,6 +90,7 @@ impl Index {
             self.rows.push(row);
         }
         self.add_rejects(rejects);
+        self.count_rejects(&unsampled);
     }
 
     /// Of two copies of one event, the one earlier in the input is kept, so what is shown
@@ -254,6 +256,14 @@ impl Index {
     #[must_use]
     pub fn reject_kinds(&self) -> &std::collections::BTreeMap<&'static str, u64> {
         &self.reject_kinds
+    }
+
+    /// Rejects known only by their count.
+    pub fn count_rejects(&mut self, tally: &RejectTally) {
+        self.rejected += tally.total();
+        for (kind, n) in tally.iter() {
+            *self.reject_kinds.entry(kind).or_insert(0) += n;
+        }
     }
 
     pub fn add_rejects(&mut self, rejects: impl IntoIterator<Item = Reject>) {

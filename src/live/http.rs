@@ -18,6 +18,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 
 use super::limits::{MAX_BODY, MAX_CONNECTIONS};
+use super::token::tokens_match;
 use crate::load::{Feed, LoadMsg};
 use crate::model::{Reject, RejectReason, SourceId};
 use crate::source::BlockStore;
@@ -218,7 +219,8 @@ impl Ingest {
         let batch = crate::load::parse_buffer_at(self.source, base, body);
         let summary = Summary {
             accepted: batch.rows.len(),
-            rejected: batch.rejects.len(),
+            rejected: batch.rejects.len()
+                + usize::try_from(batch.unsampled.total()).unwrap_or(usize::MAX),
             reasons: batch
                 .rejects
                 .iter()
@@ -288,7 +290,7 @@ fn inflate_bounded(body: &[u8]) -> Result<Vec<u8>, Option<std::io::Error>> {
     Ok(data)
 }
 
-/// Compares the whole token whatever the first difference, so timing does not reveal it.
+/// Whether the request carries `Authorization: Bearer TOKEN` (or no token is asked for).
 fn authorized(token: Option<&str>, headers: &HeaderMap) -> bool {
     let Some(token) = token else {
         return true;
@@ -297,10 +299,5 @@ fn authorized(token: Option<&str>, headers: &HeaderMap) -> bool {
         .get(header::AUTHORIZATION)
         .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "))
         .unwrap_or_default();
-    given.len() == token.len()
-        && given
-            .iter()
-            .zip(token.as_bytes())
-            .fold(0u8, |diff, (a, b)| diff | (a ^ b))
-            == 0
+    tokens_match(given, token)
 }

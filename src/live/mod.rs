@@ -9,6 +9,7 @@ mod limits;
 mod sources;
 mod tail;
 mod tcp;
+mod token;
 pub mod watch;
 
 pub use address::{Bound, ListenAddr, Scheme};

@@ -61,7 +61,10 @@ impl LiveSources {
             let feed = feed.clone();
             match bound.scheme {
                 Scheme::Tcp => {
-                    std::thread::spawn(move || tcp::serve(&bound.listener, &bound.url, &feed));
+                    let token = self.token.clone();
+                    std::thread::spawn(move || {
+                        tcp::serve(&bound.listener, &bound.url, &feed, token.as_deref());
+                    });
                 }
                 Scheme::Http => {
                     let token = self.token.clone();

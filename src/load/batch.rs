@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::model::{Column, Row};
-use crate::model::{RawRef, Reject, RejectReason, SourceId};
+use crate::model::{RawRef, Reject, RejectReason, RejectTally, SourceId};
 use crate::parse::hash;
 use crate::parse::{Normalized, Sink};
 
@@ -17,12 +17,35 @@ pub struct Batch {
     /// Per row: its content key when it has no event id (0 otherwise).
     pub keys: Vec<u64>,
     pub strings: [Vec<Box<str>>; Column::COUNT],
+    /// The first rejects of the stretch, in full.
     pub rejects: Vec<Reject>,
+    /// The others, counted by kind only (a flood of garbage must not fill memory).
+    pub unsampled: RejectTally,
     /// Bytes of input this batch covers, for progress.
     pub bytes: u64,
     /// Offset in the source of the first byte this batch covers.
     pub start: u64,
 }
+
+/// What the index keeps of one field of an event (a user agent, an identity, an error):
+/// `CloudTrail` caps these at 1 KB, and a hostile record's megabyte-long field must not be
+/// kept whole for every event that carries it. The original record keeps it all.
+pub const MAX_FIELD: usize = 2 << 10;
+
+/// `text` cut to [`MAX_FIELD`] bytes at a character boundary, the cut marked with `…`.
+fn capped(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= MAX_FIELD {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut end = MAX_FIELD - '…'.len_utf8();
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    std::borrow::Cow::Owned(format!("{}…", &text[..end]))
+}
+
+/// Rejects a batch keeps in full; the index keeps the first `KEPT_REJECTS` of all.
+pub const SAMPLED_PER_BATCH: usize = 1_000;
 
 /// Builds a [`Batch`] while a [`crate::parse::Walker`] walks a buffer.
 pub struct BatchBuilder {
@@ -32,6 +55,8 @@ pub struct BatchBuilder {
     base: u64,
     /// Line of the walked buffer's first byte, minus one.
     line_base: u64,
+    /// What the last reject was, sampled or not.
+    last_reject: Option<&'static str>,
 }
 
 impl BatchBuilder {
@@ -46,6 +71,7 @@ impl BatchBuilder {
             local: Default::default(),
             base,
             line_base,
+            last_reject: None,
         };
         for column in Column::ALL {
             builder.intern(column, "");
@@ -54,14 +80,15 @@ impl BatchBuilder {
     }
 
     fn intern(&mut self, column: Column, text: &str) -> u32 {
+        let text = capped(text);
         let map = &mut self.local[column as usize];
-        if let Some(&id) = map.get(text) {
+        if let Some(&id) = map.get(&*text) {
             return id;
         }
         let list = &mut self.batch.strings[column as usize];
         let id = u32::try_from(list.len()).unwrap_or(u32::MAX);
-        list.push(text.into());
-        map.insert(text.into(), id);
+        list.push((*text).into());
+        map.insert((*text).into(), id);
         id
     }
 
@@ -70,7 +97,7 @@ impl BatchBuilder {
     }
 
     pub fn reject_here(&mut self, offset: u64, line: Option<u64>, reason: RejectReason) {
-        self.batch.rejects.push(Reject {
+        self.keep(Reject {
             source: self.batch.source,
             line,
             record: None,
@@ -79,15 +106,26 @@ impl BatchBuilder {
         });
     }
 
+    /// Keeps a reject in full while the sample has room, else counts it.
+    fn keep(&mut self, reject: Reject) {
+        self.last_reject = Some(reject.reason.kind());
+        if self.batch.rejects.len() < SAMPLED_PER_BATCH {
+            self.batch.rejects.push(reject);
+        } else {
+            self.batch.unsampled.add(&reject.reason);
+        }
+    }
+
     #[must_use]
     pub fn finish(mut self, bytes: u64) -> Batch {
         self.batch.bytes = bytes;
         self.batch
     }
 
+    /// The kind of the last reject so far (see [`RejectReason::kind`]).
     #[must_use]
-    pub fn rejects(&self) -> &[Reject] {
-        &self.batch.rejects
+    pub fn last_reject(&self) -> Option<&'static str> {
+        self.last_reject
     }
 }
 
@@ -124,7 +162,7 @@ impl Sink for BatchBuilder {
     }
 
     fn reject(&mut self, offset: usize, line: u64, record: Option<u64>, reason: RejectReason) {
-        self.batch.rejects.push(Reject {
+        self.keep(Reject {
             source: self.batch.source,
             line: Some(self.line_base + line),
             record,

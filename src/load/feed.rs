@@ -58,6 +58,19 @@ impl Feed {
         self.tx.send(msg).is_ok()
     }
 
+    /// Something refused whole before it became a source of events (a connection without
+    /// its token): a source of its own with one reject saying why.
+    #[must_use]
+    pub fn refused(&self, name: String, why: String) -> bool {
+        let id = self.ids.next();
+        let info = SourceInfo {
+            name,
+            kind: SourceKind::Memory(Arc::new(BlockStore::default())),
+        };
+        let reject = Reject::of_source(id, 0, RejectReason::Refused(why));
+        self.send(LoadMsg::Source(id, info)) && self.send(LoadMsg::Rejects(vec![reject]))
+    }
+
     /// A live input that cannot be opened: a source with its reject.
     #[must_use]
     pub fn unreadable(&self, path: &std::path::Path, e: &std::io::Error) -> bool {

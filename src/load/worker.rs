@@ -111,14 +111,11 @@ fn walk(bytes: &[u8], layout: Layout, builder: &mut BatchBuilder) -> u64 {
 }
 
 /// A cut-off gzip loses whatever followed the cut. When the cut fell inside a record, that
-/// record is already a "truncated" reject; otherwise the file itself is reported, so the
-/// loss is never silent.
+/// record is already a "truncated" reject; otherwise, or when inflating was stopped (a
+/// decompression bomb), the file itself is reported, so the loss is never silent.
 fn report_gzip_error(builder: &mut BatchBuilder, inflated: u64, e: &std::io::Error) {
-    let cut_record = builder
-        .rejects()
-        .last()
-        .is_some_and(|r| matches!(r.reason, RejectReason::Truncated(_)));
-    if !cut_record {
+    let stopped = e.kind() == std::io::ErrorKind::FileTooLarge;
+    if stopped || builder.last_reject() != Some("truncated") {
         let why = format!("gzip data is truncated or corrupt after {inflated} bytes: {e}");
         builder.reject_here(inflated, None, RejectReason::Truncated(why));
     }

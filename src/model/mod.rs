@@ -7,6 +7,6 @@ mod row;
 mod source;
 
 pub use event::{Outcome, Provider};
-pub use reject::{Reject, RejectReason};
+pub use reject::{Reject, RejectReason, RejectTally};
 pub use row::{Column, Row};
 pub use source::{RawRef, SourceId};

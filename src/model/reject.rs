@@ -1,3 +1,4 @@
+use std::collections::BTreeMap;
 use std::fmt;
 
 use super::SourceId;
@@ -84,5 +85,33 @@ impl RejectReason {
             RejectReason::TooLong(_) => "too_long",
             RejectReason::Refused(_) => "refused",
         }
+    }
+}
+
+/// Rejects counted by kind only: beyond the sample kept in full, a flood of garbage costs
+/// a counter, not memory.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RejectTally(BTreeMap<&'static str, u64>);
+
+impl RejectTally {
+    pub fn add(&mut self, reason: &RejectReason) {
+        *self.0.entry(reason.kind()).or_insert(0) += 1;
+    }
+
+    pub fn merge(&mut self, other: &RejectTally) {
+        for (kind, n) in &other.0 {
+            *self.0.entry(kind).or_insert(0) += n;
+        }
+    }
+
+    /// Rejects counted, all kinds.
+    #[must_use]
+    pub fn total(&self) -> u64 {
+        self.0.values().sum()
+    }
+
+    /// Each kind (see [`RejectReason::kind`]) with its count.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, u64)> + '_ {
+        self.0.iter().map(|(k, n)| (*k, *n))
     }
 }

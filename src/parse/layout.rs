@@ -69,11 +69,18 @@ fn plausible_utf8(sniff: &[u8]) -> bool {
     }
 }
 
+/// Whitespace between records: JSON's, plus the vertical tab and form feed some writers
+/// separate records with (JSON has none inside a value outside strings, so taking them as
+/// separators never splits a record).
+fn is_separating_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
+}
+
 /// Skips whitespace and UTF-8 byte-order marks (concatenated files each bring theirs).
 #[must_use]
 pub fn skip_ws(buf: &[u8], mut pos: usize) -> usize {
     loop {
-        while pos < buf.len() && buf[pos].is_ascii_whitespace() {
+        while pos < buf.len() && is_separating_space(buf[pos]) {
             pos += 1;
         }
         if buf.get(pos..pos + 3) == Some(b"\xEF\xBB\xBF") {

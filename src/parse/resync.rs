@@ -5,6 +5,9 @@
 /// How far a structural scan looks for the end of one broken record (`CloudTrail` caps an
 /// event at 256 KB); past this the record is treated as unclosed.
 const MAX_RECORD_SCAN: usize = 4 << 20;
+/// Brackets nested deeper than this are no record (`serde_json` stops at 128 too): the scan
+/// gives up rather than grow its stack with every `[` of a hostile input.
+const MAX_NESTING: usize = 128;
 
 /// After a broken array element that starts at `failed`: where the next element starts.
 /// A record whose brackets balance (a bad value, a missing comma) is skipped whole; one
@@ -33,6 +36,7 @@ fn balanced_end(buf: &[u8], start: usize) -> Option<usize> {
         }
         match b {
             b'"' => in_string = true,
+            b'{' | b'[' if stack.len() >= MAX_NESTING => return None,
             b'{' => stack.push(b'}'),
             b'[' => stack.push(b']'),
             b'}' | b']' => {
@@ -110,26 +114,6 @@ fn skip_bom(buf: &[u8], pos: usize) -> usize {
     } else {
         pos
     }
-}
-
-/// After a salvaged `Records` array, the rest of its object (usually just `}`) is skipped.
-#[must_use]
-pub fn close_object(buf: &[u8], from: usize) -> usize {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, &b) in buf.iter().enumerate().skip(from) {
-        match (in_string, escaped, b) {
-            (true, true, _) => escaped = false,
-            (true, false, b'\\') => escaped = true,
-            (true, false, b'"') | (false, _, b'"') => in_string = !in_string,
-            (false, _, b'{' | b'[') => depth += 1,
-            (false, _, b'}' | b']') if depth == 0 => return i + 1,
-            (false, _, b'}' | b']') => depth -= 1,
-            _ => {}
-        }
-    }
-    buf.len()
 }
 
 #[cfg(test)]

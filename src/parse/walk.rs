@@ -12,7 +12,7 @@ use super::dispatch::{Verdict, classify};
 use super::fields::Fields;
 use super::layout::{LineCounter, skip_separators, skip_ws};
 use super::normalized::Normalized;
-use super::resync::{close_object, element_end, next_top_level_value};
+use super::resync::{element_end, next_top_level_value};
 use crate::model::RejectReason;
 
 /// Receives what the walk finds. `offset`s are relative to the walked buffer's start.
@@ -139,17 +139,21 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
 
     fn top_level_object(&mut self, pos: usize) -> Next {
         if let Some(records) = self.container_array(pos, true) {
-            return self.records_then_rest(records);
+            return self.container_then_rest(records);
         }
         match self.parse_first::<Fields>(pos) {
             Some((Ok(fields), end)) => {
                 self.fields(fields, pos, end, None, 0);
                 Next::At(end)
             }
-            Some((Err(e), _)) if e.classify() == Category::Data => self.skip_invalid(pos, None, &e),
             Some((Err(e), _)) => {
+                // Damaged, or valid with a key twice (`"Records"` repeated): whatever
+                // `Records` array it holds is walked, and what follows it.
                 if let Some(records) = self.container_array(pos, false) {
-                    return self.records_then_rest(records);
+                    return self.container_then_rest(records);
+                }
+                if e.classify() == Category::Data {
+                    return self.skip_invalid(pos, None, &e);
                 }
                 let next = self.resume_after_garbage(pos);
                 let truncated = e.is_eof() && matches!(next, Next::End);
@@ -160,10 +164,68 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
         }
     }
 
-    fn records_then_rest(&mut self, records: usize) -> Next {
+    /// A container's `Records` array, then the rest of its object.
+    fn container_then_rest(&mut self, records: usize) -> Next {
         match self.array(records, 1) {
-            Next::At(end) => Next::At(close_object(self.buf, end)),
+            Next::At(end) => self.rest_of_container(end),
             Next::End => Next::End,
+        }
+    }
+
+    /// What follows a container's array inside its object, usually just `}`. Another
+    /// `Records`/`Events` array is walked too; other members are skipped; what an object
+    /// cannot hold there is taken for what it is: a stray array or record is walked as
+    /// records, the start of the next document (the object lost its `}`) ends the object.
+    /// So no record after the array goes unseen.
+    fn rest_of_container(&mut self, mut pos: usize) -> Next {
+        loop {
+            pos = skip_separators(self.buf, pos);
+            let next = match self.buf.get(pos) {
+                None => return Next::End,
+                Some(b'}') => return Next::At(pos + 1),
+                Some(b']') => Next::At(pos + 1),
+                Some(b'"') => self.member(pos),
+                Some(b'[') => self.array(pos, 1),
+                Some(b'{') if self.container_array(pos, true).is_some() => return Next::At(pos),
+                Some(b'{') => self.element(pos, None, 1),
+                Some(_) => {
+                    let reason = RejectReason::BrokenJson(
+                        "text that is not JSON after a list of records".into(),
+                    );
+                    self.reject(pos, None, reason);
+                    return self.resume_after_garbage(pos);
+                }
+            };
+            match next {
+                Next::At(at) => pos = at,
+                Next::End => return Next::End,
+            }
+        }
+    }
+
+    /// One `"key": value` member after a container's array.
+    fn member(&mut self, pos: usize) -> Next {
+        let broken = |walker: &mut Self, at: usize| {
+            let reason = RejectReason::BrokenJson(
+                "a broken member after a list of records; the rest of its object is skipped".into(),
+            );
+            walker.reject(at, None, reason);
+            walker.resume_after_garbage(at)
+        };
+        let Some((Ok(key), after_key)) = self.parse_first::<std::borrow::Cow<'_, str>>(pos) else {
+            return broken(self, pos);
+        };
+        let colon = skip_ws(self.buf, after_key);
+        if self.buf.get(colon) != Some(&b':') {
+            return broken(self, pos);
+        }
+        let value = skip_ws(self.buf, colon + 1);
+        if matches!(&*key, "Records" | "Events") && self.buf.get(value) == Some(&b'[') {
+            return self.array(value, 1);
+        }
+        match self.parse_first::<IgnoredAny>(value) {
+            Some((Ok(_), end)) => Next::At(end),
+            _ => broken(self, value),
         }
     }
 
@@ -178,7 +240,10 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
         self.reject(pos, record, reason);
         match self.parse_first::<IgnoredAny>(pos) {
             Some((Ok(_), end)) => Next::At(end),
-            _ => Next::End,
+            // Not even a value (nested past serde's limit): on at the next record.
+            _ => {
+                element_end(self.buf, pos).map_or_else(|| self.resume_after_garbage(pos), Next::At)
+            }
         }
     }
 
@@ -230,28 +295,37 @@ impl<'b, 's, S: Sink> Walker<'b, 's, S> {
                 Some(b']') => return Next::At(pos + 1),
                 Some(_) => record += 1,
             }
-            match self.element(pos, record, depth) {
+            match self.element(pos, Some(record), depth) {
                 Next::At(next) => pos = next,
                 Next::End => return Next::End,
             }
         }
     }
 
-    fn element(&mut self, pos: usize, record: u64, depth: u8) -> Next {
+    fn element(&mut self, pos: usize, record: Option<u64>, depth: u8) -> Next {
         match self.parse_first::<Fields>(pos) {
             Some((Ok(fields), end)) => {
-                self.fields(fields, pos, end, Some(record), depth);
+                self.fields(fields, pos, end, record, depth);
                 Next::At(end)
             }
             Some((Err(e), _)) if e.classify() == Category::Data => {
-                self.skip_invalid(pos, Some(record), &e)
+                self.skip_invalid(pos, record, &e)
             }
-            Some((Err(e), _)) if e.is_eof() => {
-                self.reject(pos, Some(record), json_error(&e, true));
-                Next::End
-            }
+            Some((Err(e), _)) if e.is_eof() => match self.resume_after_garbage(pos) {
+                // It never closes, and swallowed all that follows: a record that starts a
+                // later line is where the walk goes on (an unclosed, or hostile, nesting).
+                Next::At(next) => {
+                    let why = "this record never closes; what follows it is read from the next line that starts a record";
+                    self.reject(pos, record, RejectReason::BrokenJson(why.into()));
+                    Next::At(next)
+                }
+                Next::End => {
+                    self.reject(pos, record, json_error(&e, true));
+                    Next::End
+                }
+            },
             Some((Err(e), _)) => {
-                self.reject(pos, Some(record), json_error(&e, false));
+                self.reject(pos, record, json_error(&e, false));
                 match element_end(self.buf, pos) {
                     Some(next) => Next::At(next),
                     None => self.resume_after_garbage(pos),

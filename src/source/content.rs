@@ -84,11 +84,46 @@ pub fn read_stream(mut reader: impl Read) -> (Vec<u8>, Option<std::io::Error>) {
     (data, error)
 }
 
+/// A gzip input may inflate to this many times its size (trail files inflate about 10
+/// to 25 times); past that it is taken for a decompression bomb and inflated no further.
+pub const MAX_INFLATE_RATIO: u64 = 100;
+/// Below this, any ratio is let through (a small file of very repetitive records).
+const INFLATE_FLOOR: u64 = 64 << 20;
+/// Inflated bytes looked at before going on: NUL bytes there mean binary data, which no
+/// audit trail is, so inflating stops at once.
+const SNIFF: u64 = 8 << 10;
+
 /// Inflates every gzip member; on corruption or truncation keeps every byte before it.
+/// Bounded: binary content stops after its first bytes, and past [`MAX_INFLATE_RATIO`]
+/// times its size (64 MiB at least) it stops with an error saying so.
 #[must_use]
 pub fn inflate(compressed: &[u8]) -> (Vec<u8>, Option<std::io::Error>) {
-    let mut data = Vec::with_capacity(compressed.len().saturating_mul(10));
-    let error = MultiGzDecoder::new(compressed).read_to_end(&mut data).err();
+    let limit = (compressed.len() as u64)
+        .saturating_mul(MAX_INFLATE_RATIO)
+        .max(INFLATE_FLOOR);
+    let mut data = Vec::new();
+    let mut reader = MultiGzDecoder::new(compressed).take(limit + 1);
+    if let Err(e) = (&mut reader).take(SNIFF).read_to_end(&mut data) {
+        return (data, Some(e));
+    }
+    if memchr::memchr(0, &data).is_some() {
+        return (data, None);
+    }
+    // Room for all it may inflate to at once (memory not yet written costs nothing):
+    // growing by doubling would copy, and hold twice, what a large file inflates to.
+    data.reserve(usize::try_from(limit.min(1 << 30)).unwrap_or(0));
+    let error = reader.read_to_end(&mut data).err();
+    if data.len() as u64 > limit {
+        data.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        let why = format!(
+            "it inflates to over {MAX_INFLATE_RATIO} times its size ({limit} bytes): \
+             stopped there, as a decompression bomb"
+        );
+        return (
+            data,
+            Some(std::io::Error::new(std::io::ErrorKind::FileTooLarge, why)),
+        );
+    }
     (data, error)
 }
 

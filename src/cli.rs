@@ -109,6 +109,14 @@ pub enum Headless {
     /// Print the events that match a filter, in time order.
     #[command(after_help = FILTER_HELP)]
     Query(QueryArgs),
+    /// Print each session with who is behind it: the chain of identities from its origin
+    /// (a user, a federated sign-in) through every role it assumed.
+    #[command(after_help = CHAINS_HELP)]
+    Chains(ReportArgs),
+    /// Print each quantum task, hybrid job, Qiskit Runtime job or program with its
+    /// lifecycle: who created it, when, and who cancelled or deleted it.
+    #[command(after_help = JOBS_HELP)]
+    Jobs(ReportArgs),
 }
 
 #[derive(Args, Debug)]
@@ -122,9 +130,36 @@ pub struct StatsArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Print one JSON array instead of a line per entry.
+    #[arg(long)]
+    pub json: bool,
+    /// Files, folders or - (stdin).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+}
+
+const CHAINS_HELP: &str = "A session is started by an STS call (AssumeRole, AssumeRoleWithSAML,
+AssumeRoleWithWebIdentity, GetSessionToken, GetFederationToken) and used by the calls that carry
+its access key; an IBM service ID is started by the iam-identity.serviceid.create call that made
+it. A session whose start is not in the inputs is its own origin.
+
+--json prints an array of {session, access_key, chain, started, events, source_ips,
+source_identity}; chain lists identities from the origin to the session, origin first.
+
+Example:
+  qtrail chains --json AWSLogs/ | jq '.[] | select(.chain | length > 2)'";
+
+const JOBS_HELP: &str = "--json prints an array of {job, kind, provider, created_by, created,
+ended, ended_by, device, shots, events, actors}; ended is \"cancelled\", \"deleted\" or null.
+
+Example:
+  qtrail jobs --json trail/ | jq '.[] | select(.ended and .ended_by != .created_by)'";
+
+#[derive(Args, Debug)]
 pub struct QueryArgs {
-    /// Only events matching this filter (see below).
-    #[arg(long, default_value = "")]
+    /// Only events matching this filter (see below); it may start with `-`.
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
     pub filter: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = QueryFormat::Jsonl)]

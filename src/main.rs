@@ -10,6 +10,8 @@ fn main() -> ExitCode {
     let result = match &cli.headless {
         Some(Headless::Stats(args)) => commands::stats(args),
         Some(Headless::Query(args)) => commands::query(args),
+        Some(Headless::Chains(args)) => commands::chains(args),
+        Some(Headless::Jobs(args)) => commands::jobs(args),
         None => commands::explore(&cli.inputs, &cli.live),
     };
     match result {

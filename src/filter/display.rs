@@ -26,6 +26,12 @@ impl fmt::Display for Term {
                     write_value(f, pattern.as_text())
                 })
             }
+            TermKind::Path { path, any_of } => {
+                write!(f, "{}:", path.join("."))?;
+                write_joined(f, any_of, ",", |f, pattern| {
+                    write_value(f, pattern.as_text())
+                })
+            }
             TermKind::Since(ms) => write_time(f, "since", *ms),
             TermKind::Until(ms) => write_time(f, "until", *ms),
             TermKind::Word(word) if word_needs_quotes(word) => write_quoted(f, word),

@@ -6,16 +6,14 @@
 
 use memchr::memmem;
 
+use super::compile::compile;
 use super::glob::Pattern;
-use super::parse::{Field, Filter, TermKind};
+use super::parse::Filter;
+use super::test::Test;
 use crate::index::Index;
-use crate::model::RawRef;
-use crate::model::{Column, Row};
-use crate::model::{Outcome, Provider};
-use crate::parse::hash;
+use crate::model::{Column, Outcome, RawRef, Row};
 use crate::parse::parse_record;
-use crate::source::RawReader;
-use crate::source::SourceInfo;
+use crate::source::{RawReader, SourceInfo};
 
 /// A filter compiled against one index.
 pub struct Matcher {
@@ -26,56 +24,9 @@ pub struct Matcher {
     seed: Option<usize>,
 }
 
-enum Test {
-    Ids {
-        column: Column,
-        allowed: Bits,
-    },
-    /// Rows are checked by action (each action has one service); candidates come from
-    /// the service postings.
-    Service {
-        actions: Bits,
-        services: Vec<u32>,
-    },
-    Outcome([bool; 4]),
-    Provider([bool; 2]),
-    IdHash(Vec<u64>),
-    Time {
-        since: Option<i64>,
-        until: Option<i64>,
-    },
-    /// Needs the original record: a bare word or a wildcard id.
-    Word(String),
-    IdPattern(Vec<Pattern>),
-}
-
 struct Check {
     negated: bool,
     test: Test,
-}
-
-/// A set of interned ids.
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new(len: usize) -> Self {
-        Bits(vec![0; len.div_ceil(64)])
-    }
-    fn set(&mut self, id: u32) {
-        self.0[id as usize / 64] |= 1 << (id % 64);
-    }
-    fn has(&self, id: u32) -> bool {
-        self.0
-            .get(id as usize / 64)
-            .is_some_and(|w| w & (1 << (id % 64)) != 0)
-    }
-    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
-        (0u32..).zip(&self.0).flat_map(|(w, bits)| {
-            (0..64)
-                .filter(move |b| bits & (1u64 << b) != 0)
-                .map(move |b| w * 64 + b)
-        })
-    }
 }
 
 impl Matcher {
@@ -119,19 +70,24 @@ impl Matcher {
 
     /// Whether a row passes every check that does not need its original record.
     #[must_use]
-    pub fn row_matches(&self, row: &Row) -> bool {
-        self.checks.iter().all(|c| match row_test(&c.test, row) {
-            Some(hit) => hit != c.negated,
-            None => true,
-        })
+    pub fn row_matches(&self, id: u32, row: &Row) -> bool {
+        self.checks
+            .iter()
+            .all(|c| match row_test(&c.test, id, row) {
+                Some(hit) => hit != c.negated,
+                None => true,
+            })
     }
 
     /// Whether some check needs the original record.
     #[must_use]
     pub fn needs_raw(&self) -> bool {
-        self.checks
-            .iter()
-            .any(|c| matches!(c.test, Test::Word(_) | Test::IdPattern(_)))
+        self.checks.iter().any(|c| {
+            matches!(
+                c.test,
+                Test::Word(_) | Test::IdPattern(_) | Test::Path { .. }
+            )
+        })
     }
 
     /// The checks that need the original record, on its bytes.
@@ -141,106 +97,16 @@ impl Matcher {
         self.checks.iter().all(|c| match &c.test {
             Test::Word(needle) => contains_folded(&text, needle, folded) != c.negated,
             Test::IdPattern(patterns) => id_matches(raw, patterns) != c.negated,
+            Test::Path { path, any_of } => {
+                super::path::path_matches(raw, path, any_of) != c.negated
+            }
             _ => true,
         })
     }
 }
 
-fn compile(index: &Index, kind: &TermKind) -> Test {
-    match kind {
-        TermKind::Since(t) => Test::Time {
-            since: Some(*t),
-            until: None,
-        },
-        TermKind::Until(t) => Test::Time {
-            since: None,
-            until: Some(*t),
-        },
-        TermKind::Word(needle) => Test::Word(needle.clone()),
-        TermKind::Field { field, any_of } => compile_field(index, *field, any_of),
-    }
-}
-
-fn compile_field(index: &Index, field: Field, any_of: &[Pattern]) -> Test {
-    let column = match field {
-        Field::Action => Column::Action,
-        Field::Identity => Column::Identity,
-        Field::Ip => Column::Ip,
-        Field::Region => Column::Region,
-        Field::Account => Column::Account,
-        Field::Error => Column::Error,
-        Field::Ua => Column::UserAgent,
-        Field::Type => Column::IdentityType,
-        Field::Service => return service_test(index, any_of),
-        Field::Outcome => {
-            return Test::Outcome(Outcome::ALL.map(|o| any_of.iter().any(|p| p.matches(o.name()))));
-        }
-        Field::Provider => {
-            return Test::Provider(
-                Provider::ALL.map(|p| any_of.iter().any(|pat| pat.matches(p.name()))),
-            );
-        }
-        Field::Id => return id_test(any_of),
-    };
-    let strings = index.strings(column);
-    let mut allowed = Bits::new(strings.len());
-    for (id, text) in strings.iter().skip(1) {
-        if any_of
-            .iter()
-            .any(|p| p.matches(text) || (column == Column::Action && matches_action_name(p, text)))
-        {
-            allowed.set(id);
-        }
-    }
-    Test::Ids { column, allowed }
-}
-
-/// `action:CreateQuantumTask` also finds `braket:CreateQuantumTask`: the name without its
-/// service prefix is what people type.
-fn matches_action_name(pattern: &Pattern, action: &str) -> bool {
-    action
-        .split_once(':')
-        .is_some_and(|(_, name)| pattern.matches(name))
-}
-
-fn service_test(index: &Index, any_of: &[Pattern]) -> Test {
-    let postings = index.postings();
-    let actions = index.strings(Column::Action);
-    let services: Vec<u32> = postings
-        .services()
-        .iter()
-        .skip(1)
-        .filter(|(_, name)| any_of.iter().any(|p| p.matches(name)))
-        .map(|(id, _)| id)
-        .collect();
-    let mut allowed = Bits::new(actions.len());
-    for (id, _) in actions.iter().skip(1) {
-        if services.contains(&postings.service_of_action(id)) {
-            allowed.set(id);
-        }
-    }
-    Test::Service {
-        actions: allowed,
-        services,
-    }
-}
-
-fn id_test(any_of: &[Pattern]) -> Test {
-    if any_of.iter().all(Pattern::is_exact) {
-        Test::IdHash(
-            any_of
-                .iter()
-                .filter_map(Pattern::exact_lowercase)
-                .map(hash::id_hash)
-                .collect(),
-        )
-    } else {
-        Test::IdPattern(any_of.to_vec())
-    }
-}
-
 /// `Some(hit)` for checks decided by the row alone, `None` for those needing the record.
-fn row_test(test: &Test, row: &Row) -> Option<bool> {
+fn row_test(test: &Test, id: u32, row: &Row) -> Option<bool> {
     Some(match test {
         Test::Ids { column, allowed } => allowed.has(row.col(*column)),
         Test::Service { actions, .. } => actions.has(row.col(Column::Action)),
@@ -252,7 +118,11 @@ fn row_test(test: &Test, row: &Row) -> Option<bool> {
         Test::Time { since, until } => {
             since.is_none_or(|s| row.time_ms >= s) && until.is_none_or(|u| row.time_ms < u)
         }
-        Test::Word(_) | Test::IdPattern(_) => return None,
+        Test::Actor { identities, keys } => {
+            identities.has(row.col(Column::Identity)) || keys.has(row.col(Column::AccessKey))
+        }
+        Test::Rows(rows, _) => rows.has(id),
+        Test::Word(_) | Test::IdPattern(_) | Test::Path { .. } => return None,
     })
 }
 
@@ -269,6 +139,7 @@ fn candidates_len(index: &Index, test: &Test) -> Option<usize> {
         Test::Outcome(mask) => Some(sum_masked(mask, &Outcome::ALL, |o| {
             postings.outcome(o).len()
         })),
+        Test::Rows(_, rows) => Some(rows.len()),
         _ => None,
     }
 }
@@ -298,6 +169,7 @@ fn candidates(index: &Index, test: &Test) -> Vec<u32> {
                 out.extend_from_slice(postings.outcome(*o));
             }
         }
+        Test::Rows(_, rows) => out.extend_from_slice(rows),
         _ => {}
     }
     out
@@ -343,7 +215,7 @@ pub fn matching_rows_since<'a>(
 ) -> impl Iterator<Item = u32> + 'a {
     (from..index.len())
         .filter_map(|id| u32::try_from(id).ok())
-        .filter(|&id| matcher.row_matches(index.row(id)))
+        .filter(|&id| matcher.row_matches(id, index.row(id)))
 }
 
 /// The rows passing every row-level check, in time order.
@@ -354,7 +226,7 @@ pub fn matching_rows(index: &Index, matcher: &Matcher) -> Vec<u32> {
         return order
             .iter()
             .copied()
-            .filter(|&id| matcher.row_matches(index.row(id)))
+            .filter(|&id| matcher.row_matches(id, index.row(id)))
             .collect();
     };
     let seed_len = candidates_len(index, &matcher.checks[seed].test).unwrap_or(usize::MAX);
@@ -362,13 +234,13 @@ pub fn matching_rows(index: &Index, matcher: &Matcher) -> Vec<u32> {
         return order
             .iter()
             .copied()
-            .filter(|&id| matcher.row_matches(index.row(id)))
+            .filter(|&id| matcher.row_matches(id, index.row(id)))
             .collect();
     }
     let mut hits: Vec<(crate::index::OrderKey, u32)> =
         candidates(index, &matcher.checks[seed].test)
             .into_iter()
-            .filter(|&id| matcher.row_matches(index.row(id)))
+            .filter(|&id| matcher.row_matches(id, index.row(id)))
             .map(|id| (index.order_key(id), id))
             .collect();
     hits.sort_unstable();

@@ -44,6 +44,14 @@ pub enum TermKind {
     Until(i64),
     /// Lower-cased needle searched anywhere in the record's text; `*` is literal.
     Word(String),
+    /// A JSON path into the original record (`requestParameters.deviceArn`) whose value
+    /// matches one of the patterns.
+    Path {
+        /// The keys from the record's top down.
+        path: Vec<String>,
+        /// Alternatives from `path:a,b`; never empty when parsed.
+        any_of: Vec<Pattern>,
+    },
 }
 
 /// A record field that `field:value` terms can test.
@@ -73,11 +81,17 @@ pub enum Field {
     Id,
     /// The identity type.
     Type,
+    /// Who acted, directly or through any session they started, transitively.
+    Actor,
+    /// The quantum task, hybrid job, Qiskit job or program the event touches.
+    Job,
+    /// The first event of its (identity, action / source IP / user agent) pair.
+    First,
 }
 
 impl Field {
     /// Every field, in the order they are listed to users.
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 15] = [
         Field::Action,
         Field::Identity,
         Field::Service,
@@ -90,6 +104,9 @@ impl Field {
         Field::Ua,
         Field::Id,
         Field::Type,
+        Field::Actor,
+        Field::Job,
+        Field::First,
     ];
 
     /// The lowercase name written before the colon.
@@ -108,6 +125,9 @@ impl Field {
             Field::Ua => "ua",
             Field::Id => "id",
             Field::Type => "type",
+            Field::Actor => "actor",
+            Field::Job => "job",
+            Field::First => "first",
         }
     }
 
@@ -116,6 +136,7 @@ impl Field {
         match self {
             Field::Outcome => Some(&["success", "failure", "pending", "unknown"]),
             Field::Provider => Some(&["cloudtrail", "cadf"]),
+            Field::First => Some(&["action", "ip", "agent"]),
             _ => None,
         }
     }
@@ -288,6 +309,13 @@ fn parse_term(raw: &RawTerm<'_>, now_ms: i64) -> Result<Term, FilterError> {
         _ => (false, raw.chars.as_slice()),
     };
     let kind = match split_field(body) {
+        Some((name, value)) if name.contains('.') => TermKind::Path {
+            path: name.split('.').map(str::to_owned).collect(),
+            any_of: alternatives(raw.text, value)?
+                .iter()
+                .map(|text| Pattern::new(text))
+                .collect(),
+        },
         Some((name, value)) => field_term(raw.text, &name, value, now_ms)?,
         None if body.is_empty() && raw.text == "-" => return Err(FilterError::LoneDash),
         None if body.is_empty() => {
@@ -298,17 +326,29 @@ fn parse_term(raw: &RawTerm<'_>, now_ms: i64) -> Result<Term, FilterError> {
     Ok(Term { negated, kind })
 }
 
-/// Splits `name:value` when the text before the first colon is a plain
-/// unquoted word of ASCII letters; anything else is a bare word.
+/// Splits `name:value` when the text before the first colon is a plain unquoted word of
+/// ASCII letters, or a JSON path of such keys joined by dots (keys may hold digits, `_`,
+/// `-` and `@` too); anything else is a bare word.
 fn split_field(body: &[Ch]) -> Option<(String, &[Ch])> {
     let colon = body.iter().position(|ch| ch.c == ':')?;
     let name = &body[..colon];
-    let is_name = !body[colon].quoted
-        && !name.is_empty()
-        && name
-            .iter()
-            .all(|ch| !ch.quoted && ch.c.is_ascii_alphabetic());
-    is_name.then(|| (collect(name), &body[colon + 1..]))
+    let unquoted = !body[colon].quoted && name.iter().all(|ch| !ch.quoted);
+    let text = collect(name);
+    let is_field = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphabetic());
+    (unquoted && (is_field || is_path(&text))).then(|| (text, &body[colon + 1..]))
+}
+
+/// `requestParameters.deviceArn`: keys starting with a letter, `_` or `@`, joined by dots.
+fn is_path(text: &str) -> bool {
+    text.contains('.')
+        && text.split('.').all(|key| {
+            key.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '@')
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '@'))
+        })
 }
 
 fn collect(chars: &[Ch]) -> String {

@@ -103,7 +103,7 @@ fn unknown_field_is_an_error() {
     assert_eq!(
         error.to_string(),
         "unknown field `xyz` in term `xyz:abc` (known: action, identity, service, outcome, ip, \
-         region, account, provider, error, ua, id, type, since, until)"
+         region, account, provider, error, ua, id, type, actor, job, first, since, until)"
     );
     assert!(
         matches!(err("arn:aws:iam::1:user/a"), FilterError::UnknownField { field, .. } if field == "arn")
@@ -444,4 +444,36 @@ proptest! {
             prop_assert_eq!(Filter::parse(&filter.to_string(), 0).ok(), Some(filter));
         }
     }
+}
+
+#[test]
+fn a_dotted_name_is_a_path_into_the_record() {
+    let term = only("requestParameters.deviceArn:*ionq*");
+    assert_eq!(
+        term.kind,
+        TermKind::Path {
+            path: vec!["requestParameters".into(), "deviceArn".into()],
+            any_of: vec![Pattern::new("*ionq*")],
+        }
+    );
+    let filter = Filter::parse(
+        "-userIdentity.sessionContext.attributes.mfaAuthenticated:false",
+        0,
+    )
+    .expect("parses");
+    assert_eq!(
+        filter.to_string(),
+        "-userIdentity.sessionContext.attributes.mfaAuthenticated:false"
+    );
+    assert_eq!(
+        only("10.0.0.1:443").kind,
+        word("10.0.0.1:443"),
+        "not a path: a bare word"
+    );
+}
+
+#[test]
+fn first_takes_action_ip_or_agent() {
+    assert!(Filter::parse("first:action,ip", 0).is_ok());
+    assert!(matches!(err("first:device"), FilterError::BadValue { .. }));
 }

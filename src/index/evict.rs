@@ -6,7 +6,6 @@ use rustc_hash::FxHashMap;
 
 use super::buckets::Buckets;
 use super::{Index, Postings};
-use crate::model::Column;
 use crate::model::SourceId;
 use crate::source::SourceKind;
 
@@ -44,12 +43,13 @@ impl Index {
         self.postings = Postings::default();
         self.buckets = Buckets::default();
         self.providers = [0; 2];
-        let actions = &self.strings[Column::Action as usize];
-        for (id, row) in (0u32..).zip(&self.rows) {
-            self.postings.add(id, row, actions);
-            self.buckets.add(row.time_ms, row.outcome);
-            self.providers[row.provider as usize] += 1;
+        self.first_seen.clear();
+        self.jobs.forget_counts();
+        let rows = std::mem::take(&mut self.rows);
+        for (id, row) in (0u32..).zip(&rows) {
+            self.take_in(id, row);
         }
+        self.rows = rows;
     }
 
     /// Originals held in memory for evicted events only are freed too: those before the

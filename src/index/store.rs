@@ -3,10 +3,13 @@
 use rayon::slice::ParallelSliceMut;
 
 use super::applied::Applied;
+use super::first_seen::FirstSeen;
+use super::jobs::Jobs;
+use super::sessions::{Issue, Sessions};
 use super::{Interner, Postings, buckets, dedup};
 
-use crate::load::Batch;
-use crate::model::{Column, Outcome, Provider, Reject, RejectTally, Row, SourceId};
+use crate::load::{Batch, SessionStart};
+use crate::model::{Column, OrderKey, Outcome, Provider, Reject, RejectTally, Row, SourceId};
 use crate::source::SourceInfo;
 
 #[derive(Default)]
@@ -27,6 +30,9 @@ pub struct Index {
     /// Shared with background reads of originals, which take a pointer, not a copy.
     pub(super) sources: std::sync::Arc<Vec<Option<SourceInfo>>>,
     pub(super) buckets: buckets::Buckets,
+    pub(super) sessions: Sessions,
+    pub(super) jobs: Jobs,
+    pub(super) first_seen: FirstSeen,
     pub(super) providers: [usize; 2],
     /// Times of kept copies that moved in the input order: the next sort re-sorts the
     /// events of those times (a copy's place can change only among events of its time).
@@ -65,6 +71,8 @@ impl Index {
             source,
             start,
             bytes,
+            started,
+            created,
         } = batch;
         self.applied
             .entry(source)
@@ -72,6 +80,8 @@ impl Index {
             .add(start, start + bytes);
         let remap = self.intern_batch_strings(&strings);
         self.rows.reserve(rows.len());
+        // Each batch row's id in the index (`u32::MAX` for a copy of a known event).
+        let mut ids = Vec::with_capacity(rows.len());
         for (mut row, key) in rows.into_iter().zip(keys) {
             for (col, map) in row.cols.iter_mut().zip(&remap) {
                 *col = map[*col as usize];
@@ -80,17 +90,73 @@ impl Index {
             if let Err(known) = self.seen.insert(&self.rows, &row, id, key) {
                 self.duplicates += 1;
                 self.keep_first_copy(known, &row);
+                ids.push(u32::MAX);
                 continue;
             }
-            self.providers[row.provider as usize] += 1;
-            self.postings
-                .add(id, &row, &self.strings[Column::Action as usize]);
-            self.buckets.add(row.time_ms, row.outcome);
+            self.take_in(id, &row);
             self.order.push(id);
             self.rows.push(row);
+            ids.push(id);
+        }
+        self.record_sessions(&ids, started);
+        for (at, facts) in created {
+            if let Some(row) = ids
+                .get(at as usize)
+                .and_then(|&id| self.rows.get(id as usize))
+            {
+                let job = row.col(Column::Job);
+                self.jobs
+                    .describe(job, facts.kind, facts.device, facts.shots);
+            }
         }
         self.add_rejects(rejects);
         self.count_rejects(&unsampled);
+    }
+
+    /// What a new row adds besides itself: postings, counts, first sightings, its job.
+    pub(super) fn take_in(&mut self, id: u32, row: &Row) {
+        self.providers[row.provider as usize] += 1;
+        self.postings
+            .add(id, row, &self.strings[Column::Action as usize]);
+        self.buckets.add(row.time_ms, row.outcome);
+        self.first_seen
+            .add(id, row, (row.time_ms, row.raw.source, row.raw.offset));
+        let job = row.col(Column::Job);
+        if job != 0 {
+            let action = row.col(Column::Action);
+            let name = self.strings[Column::Action as usize].get(action);
+            let verb = self.jobs.verb_of(action, row.provider, name);
+            self.jobs.touch(job, row, row.col(Column::Identity), verb);
+        }
+    }
+
+    /// The sessions new rows started, filed under what their calls will carry.
+    fn record_sessions(&mut self, ids: &[u32], started: Vec<(u32, SessionStart)>) {
+        for (at, start) in started {
+            let Some(row) = ids
+                .get(at as usize)
+                .and_then(|&id| self.rows.get(id as usize))
+            else {
+                continue;
+            };
+            let (issuer, issuer_key, time_ms) = (
+                row.col(Column::Identity),
+                row.col(Column::AccessKey),
+                row.time_ms,
+            );
+            let subject = self.strings[Column::Identity as usize].intern(&start.subject);
+            let key = start
+                .key
+                .map_or(0, |k| self.strings[Column::AccessKey as usize].intern(&k));
+            self.sessions.record(Issue {
+                subject,
+                key,
+                issuer,
+                issuer_key,
+                time_ms,
+                source_identity: start.source_identity,
+            });
+        }
     }
 
     /// Of two copies of one event, the one earlier in the input is kept, so what is shown
@@ -298,6 +364,24 @@ impl Index {
         self.source(id).map_or("?", |s| s.name.as_str())
     }
 
+    /// The sessions calls started, for chains and `actor:`.
+    #[must_use]
+    pub fn sessions(&self) -> &Sessions {
+        &self.sessions
+    }
+
+    /// The quantum workloads, with their lifecycles.
+    #[must_use]
+    pub fn jobs(&self) -> &Jobs {
+        &self.jobs
+    }
+
+    /// The first events of each identity's actions, addresses and agents.
+    #[must_use]
+    pub fn first_seen(&self) -> &FirstSeen {
+        &self.first_seen
+    }
+
     #[must_use]
     pub fn buckets(&self) -> &buckets::Buckets {
         &self.buckets
@@ -328,9 +412,6 @@ pub const KEPT_REJECTS: usize = 100_000;
 
 /// Below this many new rows, sorting them in parallel costs more than it saves.
 const PARALLEL_SORT: usize = 1 << 17;
-
-/// Time, source, offset.
-pub type OrderKey = (i64, u32, u64);
 
 /// Merges `tail` (sorted) into `sorted` in place. Only the part of `sorted` from the first
 /// tail key on moves: live events are mostly newer than everything, late ones only minutes

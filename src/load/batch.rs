@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use crate::model::{Column, Row};
 use crate::model::{RawRef, Reject, RejectReason, RejectTally, SourceId};
 use crate::parse::hash;
-use crate::parse::{Normalized, Sink};
+use crate::parse::{JobKind, Normalized, Sink};
 
 /// A stretch of one source's records, parsed.
 #[derive(Debug, Default)]
@@ -25,6 +25,26 @@ pub struct Batch {
     pub bytes: u64,
     /// Offset in the source of the first byte this batch covers.
     pub start: u64,
+    /// Sessions (or service IDs) started by some of the rows: (row in `rows`, what).
+    pub started: Vec<(u32, SessionStart)>,
+    /// What the rows that create a job say of it: (row in `rows`, what).
+    pub created: Vec<(u32, JobFacts)>,
+}
+
+/// A session a call started, detached from the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionStart {
+    pub key: Option<Box<str>>,
+    pub subject: Box<str>,
+    pub source_identity: Option<Box<str>>,
+}
+
+/// What a job's creation says of it, detached from the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobFacts {
+    pub kind: JobKind,
+    pub device: Option<Box<str>>,
+    pub shots: Option<u64>,
 }
 
 /// What the index keeps of one field of an event (a user agent, an identity, an error):
@@ -144,7 +164,34 @@ impl Sink for BatchBuilder {
             self.intern_opt(Column::Account, e.account.as_deref()),
             self.intern_opt(Column::Region, e.region.as_deref()),
             self.intern_opt(Column::Error, e.error.as_deref()),
+            self.intern_opt(Column::AccessKey, e.access_key.as_deref()),
+            self.intern_opt(Column::Job, e.job.as_ref().map(|j| &*j.id)),
         ];
+        let at = u32::try_from(self.batch.rows.len()).unwrap_or(u32::MAX);
+        if let Some(started) = &e.started {
+            self.batch.started.push((
+                at,
+                SessionStart {
+                    key: started.key.as_deref().map(Into::into),
+                    subject: (*started.subject).into(),
+                    source_identity: started.source_identity.as_deref().map(Into::into),
+                },
+            ));
+        }
+        if let Some(job) = e
+            .job
+            .as_ref()
+            .filter(|j| j.device.is_some() || j.shots.is_some())
+        {
+            self.batch.created.push((
+                at,
+                JobFacts {
+                    kind: job.kind,
+                    device: job.device.as_deref().map(Into::into),
+                    shots: job.shots,
+                },
+            ));
+        }
         self.batch.rows.push(Row {
             time_ms: e.time_ms,
             raw: RawRef {

@@ -20,7 +20,7 @@ mod stream;
 mod trim;
 mod worker;
 
-pub use batch::{Batch, BatchBuilder, MAX_FIELD, SAMPLED_PER_BATCH};
+pub use batch::{Batch, BatchBuilder, JobFacts, MAX_FIELD, SAMPLED_PER_BATCH, SessionStart};
 pub use feed::Feed;
 pub use line_feed::{LineFeed, MAX_LOCAL_LINE, ReadBuffer, TRY_WHOLE_UP_TO, is_whole_record};
 pub use message::{LoadMsg, SourceIds};

@@ -8,5 +8,5 @@ mod source;
 
 pub use event::{Outcome, Provider};
 pub use reject::{Reject, RejectReason, RejectTally};
-pub use row::{Column, Row};
+pub use row::{Column, OrderKey, Row};
 pub use source::{RawRef, SourceId};

@@ -11,10 +11,14 @@ pub enum Column {
     Account,
     Region,
     Error,
+    /// The access key a call was signed with (`CloudTrail`).
+    AccessKey,
+    /// The quantum task, hybrid job, Qiskit job or program the event touches.
+    Job,
 }
 
 impl Column {
-    pub const COUNT: usize = 8;
+    pub const COUNT: usize = 10;
     pub const ALL: [Column; Column::COUNT] = [
         Column::Identity,
         Column::IdentityType,
@@ -24,6 +28,8 @@ impl Column {
         Column::Account,
         Column::Region,
         Column::Error,
+        Column::AccessKey,
+        Column::Job,
     ];
 }
 
@@ -48,3 +54,7 @@ impl Row {
         self.cols[column as usize]
     }
 }
+
+/// Where a row sorts: by time, then by its source and its offset there (its place in the
+/// input), so that the order never depends on which worker finished first.
+pub type OrderKey = (i64, u32, u64);

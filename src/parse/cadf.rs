@@ -37,10 +37,13 @@ pub fn normalize(mut f: Fields<'_>) -> Result<Normalized<'_>, RejectReason> {
         .take()
         .or_else(|| initiator.name.take())
         .unwrap_or(Cow::Borrowed("unknown"));
+    let action = f.action.0.take().unwrap_or(Cow::Borrowed("unknown"));
+    let started = super::sessions::started_by_ibm(&action, outcome, &f);
+    let job = super::jobs::qiskit_job(&action, &f);
     Ok(Normalized {
         provider: Provider::Cadf,
         time_ms,
-        action: f.action.0.take().unwrap_or(Cow::Borrowed("unknown")),
+        action,
         identity,
         identity_type: initiator.typeURI.take(),
         outcome,
@@ -51,6 +54,9 @@ pub fn normalize(mut f: Fields<'_>) -> Result<Normalized<'_>, RejectReason> {
         account: account.map(|a| Cow::Owned(a.to_owned())),
         request_id: f.correlationId.take(),
         event_id: f.id.take(),
+        access_key: None,
+        started,
+        job,
     })
 }
 

@@ -20,17 +20,21 @@ pub fn is_cloudtrail(f: &Fields) -> bool {
 pub fn normalize(mut f: Fields<'_>) -> Result<Normalized<'_>, RejectReason> {
     let time_ms = event_time(&f)?;
     let (outcome, error) = outcome_of(&mut f);
-    let user = f.userIdentity.0.take().unwrap_or_default();
+    let mut user = f.userIdentity.0.take().unwrap_or_default();
     let account = f
         .recipientAccountId
         .take()
         .or_else(|| user.accountId.0.clone());
     let identity_type = user.kind.0.clone().filter(|s| !s.is_empty());
+    let access_key = user.accessKeyId.take();
+    let identity = identity_of(user);
+    let started = super::sessions::started_by_sts(&mut f, outcome, &identity);
+    let job = super::jobs::braket_job(&mut f);
     Ok(Normalized {
         provider: Provider::CloudTrail,
         time_ms,
         action: action_name(&f),
-        identity: identity_of(user),
+        identity,
         identity_type,
         outcome,
         error,
@@ -40,6 +44,9 @@ pub fn normalize(mut f: Fields<'_>) -> Result<Normalized<'_>, RejectReason> {
         account: account.filter(|a| !a.is_empty()),
         request_id: f.requestID.take(),
         event_id: f.eventID.take(),
+        access_key,
+        started,
+        job,
     })
 }
 
@@ -85,17 +92,32 @@ fn action_name<'a>(f: &Fields<'a>) -> Cow<'a, str> {
     Cow::Owned(format!("{service}:{name}"))
 }
 
-/// The identity rule: the ARN; else the invoking service; else `type:principalId`; else the type.
+/// What a failed console sign-in writes in place of a user name it will not confirm.
+const HIDDEN_USER: &str = "HIDDEN_DUE_TO_SECURITY_REASONS";
+
+/// The identity rule: the ARN; else, for an IAM user, the ARN its account and user name
+/// make (sign-ins often carry no ARN), so its events are filed with the user's others;
+/// else the invoking service; else `type:principalId`; else the type.
 fn identity_of(user: UserIdentity<'_>) -> Cow<'_, str> {
     let UserIdentity {
         mut kind,
         mut principalId,
         mut arn,
         mut invokedBy,
+        userName,
+        accountId,
         ..
     } = user;
     if let Some(arn) = arn.take() {
         return arn;
+    }
+    if kind.get() == Some("IAMUser")
+        && let Some(name) = userName.get().filter(|n| *n != HIDDEN_USER)
+    {
+        return Cow::Owned(match accountId.get() {
+            Some(account) => format!("arn:aws:iam::{account}:user/{name}"),
+            None => format!("user/{name}"),
+        });
     }
     let kind_text = kind.take();
     if kind_text.as_deref() == Some("AWSService")

@@ -42,8 +42,12 @@ pub struct Fields<'a> {
     pub eventType: Text<'a>,
     #[serde(borrow, default)]
     pub recipientAccountId: Text<'a>,
-    #[serde(default)]
+    #[serde(borrow, default)]
     pub responseElements: Obj<ResponseElements<'a>>,
+    #[serde(borrow, default)]
+    pub requestParameters: Obj<RequestParameters<'a>>,
+    #[serde(borrow, default)]
+    pub resources: Option<&'a RawValue>,
     #[serde(rename = "@timestamp", borrow, default)]
     pub at_timestamp: Text<'a>,
 
@@ -66,6 +70,10 @@ pub struct Fields<'a> {
     pub reason: Obj<Reason<'a>>,
     #[serde(borrow, default)]
     pub logSourceCRN: Text<'a>,
+    #[serde(borrow, default)]
+    pub requestData: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub responseData: Option<&'a RawValue>,
 
     // Containers and envelopes
     #[serde(borrow, default)]
@@ -103,6 +111,19 @@ pub struct UserIdentity<'a> {
     pub accountId: Text<'a>,
     #[serde(borrow, default)]
     pub invokedBy: Text<'a>,
+    #[serde(borrow, default)]
+    pub accessKeyId: Text<'a>,
+    #[serde(borrow, default)]
+    pub userName: Text<'a>,
+    #[serde(borrow, default)]
+    pub sessionContext: Obj<SessionContext<'a>>,
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[allow(non_snake_case, reason = "field names are those of the JSON formats")]
+pub struct SessionContext<'a> {
+    #[serde(borrow, default)]
+    pub sourceIdentity: Text<'a>,
 }
 
 #[derive(Deserialize, Default, Debug)]
@@ -110,6 +131,49 @@ pub struct UserIdentity<'a> {
 pub struct ResponseElements<'a> {
     #[serde(borrow, default)]
     pub ConsoleLogin: Text<'a>,
+    /// STS: the session a call started.
+    #[serde(borrow, default)]
+    pub credentials: Obj<Credentials<'a>>,
+    #[serde(borrow, default)]
+    pub assumedRoleUser: Obj<Principal<'a>>,
+    #[serde(borrow, default)]
+    pub federatedUser: Obj<Principal<'a>>,
+    #[serde(borrow, default)]
+    pub sourceIdentity: Text<'a>,
+    /// Braket: the task or job a call created.
+    #[serde(borrow, default)]
+    pub quantumTaskArn: Text<'a>,
+    #[serde(borrow, default)]
+    pub jobArn: Text<'a>,
+}
+
+#[derive(Deserialize, Default, Debug)]
+#[allow(non_snake_case, reason = "field names are those of the JSON formats")]
+pub struct Credentials<'a> {
+    #[serde(borrow, default)]
+    pub accessKeyId: Text<'a>,
+}
+
+#[derive(Deserialize, Default, Debug)]
+pub struct Principal<'a> {
+    #[serde(borrow, default)]
+    pub arn: Text<'a>,
+}
+
+/// What a call was asked to act on, of the request's many possible fields.
+#[derive(Deserialize, Default, Debug)]
+#[allow(non_snake_case, reason = "field names are those of the JSON formats")]
+pub struct RequestParameters<'a> {
+    #[serde(borrow, default)]
+    pub sourceIdentity: Text<'a>,
+    #[serde(borrow, default)]
+    pub quantumTaskArn: Text<'a>,
+    #[serde(borrow, default)]
+    pub jobArn: Text<'a>,
+    #[serde(borrow, default)]
+    pub deviceArn: Text<'a>,
+    #[serde(borrow, default)]
+    pub shots: Text<'a>,
 }
 
 #[derive(Deserialize, Default, Debug)]

@@ -9,16 +9,18 @@ pub mod cloudtrail;
 mod dispatch;
 pub mod fields;
 pub mod hash;
+mod jobs;
 pub mod layout;
 pub mod lenient;
 mod normalized;
 mod resync;
+mod sessions;
 pub mod targets;
 pub mod time;
 pub mod walk;
 
 pub use layout::Layout;
-pub use normalized::{Normalized, service_of};
+pub use normalized::{JobKind, JobTouch, Normalized, Started, service_of};
 pub use walk::{Sink, Walker};
 
 use crate::model::RejectReason;

@@ -15,16 +15,23 @@ arrays and concatenated JSON.";
 
 const FILTER_HELP: &str = "FILTER: whitespace-separated terms that must all hold.
   field:value    fields: action identity service outcome ip region account provider
-                 error ua id type; the value is everything after the first colon
+                 error ua id type actor job first; the value is everything after the first
+                 colon, so identity:arn:aws:iam::123456789012:user/ana works
   field:a,b      either value          *            wildcard (values are case-insensitive)
   \"two words\"    quotes for spaces     -term        negation
   since:T until:T  RFC 3339, a date (YYYY-MM-DD) or an age such as 15m, 2h, 7d
   word           matches anywhere in the original record
+  a.b.c:value    a JSON path into the original record (requestParameters.shots:100)
+  identity:user/ana  the identity in full or as the explorer shows it
+  actor:user/ana     her calls and those of every session she started, transitively
+  job:ID             every event of a Braket task or hybrid job, a Qiskit job or program
+  first:action       the first event of each (identity, action); also first:ip, first:agent
 
 Examples:
   qtrail query --filter 'service:braket outcome:failure' trail/
   qtrail query --filter 'action:CancelQuantumTask,quantum-computing.job.cancel since:7d' logs/
-  qtrail query --filter 'identity:arn:aws:iam::123456789012:user/ana -ip:10.*' --format table logs/
+  qtrail query --filter 'actor:user/ana first:action since:2026-03-04' --format table logs/
+  qtrail query --filter '-ip:10.* requestParameters.deviceArn:*ionq*' logs/
   zcat trail.json.gz | qtrail stats --json -";
 
 /// A command line that asks for something qtrail cannot do (a filter that does not parse,

@@ -251,6 +251,9 @@ fn chains_and_jobs_do_not_depend_on_the_order_events_arrive_in() {
         qtrail::output::chains(&backwards),
         qtrail::output::chains(&forwards)
     );
-    assert_eq!(qtrail::output::jobs(&backwards), qtrail::output::jobs(&forwards));
+    assert_eq!(
+        qtrail::output::jobs(&backwards),
+        qtrail::output::jobs(&forwards)
+    );
     assert_eq!(ids(&backwards, "actor:user/alice").len(), 8);
 }

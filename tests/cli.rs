@@ -141,7 +141,7 @@ fn table_never_prints_control_characters_and_marks_failures() {
     );
     let cancel = text
         .lines()
-        .find(|l| l.contains("braket:CancelQuantumTask"))
+        .find(|l| l.contains("CancelQuantumTask"))
         .expect("row");
     assert!(
         cancel.contains(" ! "),
@@ -231,4 +231,58 @@ fn table_columns_stay_aligned_with_wide_characters() {
         columns[0], columns[1],
         "the action starts in the same column:\n{text}"
     );
+}
+
+#[test]
+fn the_table_fits_80_columns_and_keeps_the_end_of_long_actions() {
+    let out = qtrail(&["query", "--format", "table", &path("cadf"), &path("braket")]);
+    let text = stdout(&out);
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+    assert!(text.contains("…um-computing.job.cancel"), "{text}");
+}
+
+#[test]
+fn an_empty_folder_says_it_holds_no_events() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = qtrail(&["stats", dir.path().to_str().expect("UTF-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("found no events"), "{err}");
+}
+
+#[test]
+fn a_missing_file_names_its_reason_once() {
+    let out = qtrail(&["stats", "/no/such/trail.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+}
+
+#[test]
+fn a_filter_may_start_with_a_dash() {
+    let all = stdout(&qtrail(&["query", &path("braket")])).lines().count();
+    let out = qtrail(&["query", "--filter", "-action:GetDevice", &path("braket")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kept = stdout(&out).lines().count();
+    assert!(kept > 0 && kept < all, "{kept} of {all}");
+}
+
+#[test]
+fn csv_has_event_and_request_ids() {
+    let out = qtrail(&["query", "--format", "csv", &path("braket")]);
+    let text = stdout(&out);
+    let header: Vec<&str> = text.lines().next().expect("a header").split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let first: Vec<&str> = text.lines().nth(1).expect("a row").split(',').collect();
+    assert!(!first[at("event_id")].is_empty() && !first[at("request_id")].is_empty());
 }

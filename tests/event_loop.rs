@@ -97,11 +97,11 @@ fn keys_filter_the_loaded_demo_and_q_ends_the_loop() {
     script.extend([key(KeyCode::Enter), key(KeyCode::Char('G'))]);
     script.push(key(KeyCode::Char('q')));
     let (state, screen) = run(script);
-    assert_eq!(state.index().len(), 4_100);
+    assert_eq!(state.index().len(), 4_105);
     assert_eq!(state.filter().text(), "ip:203.0.113.200");
     assert_eq!(state.filtered_rows().len(), 50, "incident 1 of the demo");
     assert_eq!(state.timeline().selected, 49, "G: the last event");
-    assert!(screen.contains("50 / 4,100"), "{screen}");
+    assert!(screen.contains("50 / 4,105"), "{screen}");
     assert!(screen.contains("quantum-computing.job.delete"), "{screen}");
 }
 
@@ -114,6 +114,6 @@ fn tab_and_enter_drill_into_the_busiest_identity() {
     ];
     let (state, screen) = run(script);
     assert_eq!(state.screen(), qtrail::app::Screen::Identity(0));
-    assert_eq!(state.timeline_rows().len(), 1_740);
+    assert_eq!(state.timeline_rows().len(), 1_742);
     assert!(screen.contains("Identities › QuantumResearch"), "{screen}");
 }

@@ -45,7 +45,8 @@ fn context(when: Condition) -> (Mode, Pane) {
     match when {
         Condition::Browsing | Condition::Always => (Mode::Browse, Pane::Timeline),
         Condition::Focus(pane) => (Mode::Browse, pane),
-        Condition::TextInput => (Mode::Filter, Pane::Timeline),
+        Condition::TextInput | Condition::FilterBar => (Mode::Filter, Pane::Timeline),
+        Condition::Picker => (Mode::Values, Pane::Timeline),
         Condition::Palette => (Mode::Palette, Pane::Timeline),
         Condition::Overlay => (Mode::Help, Pane::Timeline),
     }

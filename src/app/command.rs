@@ -35,6 +35,16 @@ pub enum Command {
     ToggleSelect,
     Submit,
     Backspace,
+    /// The values overlay: the top values of a field or JSON path.
+    OpenValues,
+    /// Back to the filter before the last change (Esc, `r`, `b`, the palette).
+    UndoFilter,
+    /// Text input: the cursor a character left or right.
+    CursorLeft,
+    CursorRight,
+    /// Text input: delete the word before the cursor, or everything before it.
+    DeleteWord,
+    DeleteToStart,
     /// A typed character, in the filter bar or the palette's input.
     #[serde(skip)]
     Type(char),
@@ -42,7 +52,7 @@ pub enum Command {
 
 impl Command {
     /// Every command a key can be bound to (typed characters aside).
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 35] = [
         Command::Quit,
         Command::Help,
         Command::OpenPalette,
@@ -72,6 +82,12 @@ impl Command {
         Command::ToggleSelect,
         Command::Submit,
         Command::Backspace,
+        Command::OpenValues,
+        Command::UndoFilter,
+        Command::CursorLeft,
+        Command::CursorRight,
+        Command::DeleteWord,
+        Command::DeleteToStart,
     ];
 
     /// What the help screen says the command does.
@@ -100,13 +116,19 @@ impl Command {
             Command::NarrowToBucket => "narrow the filter to the selected event's bucket",
             Command::ToggleLocalTime => "UTC / local time",
             Command::CopyEvent => "copy the event JSON (OSC 52)",
-            Command::RelatedEvents => "related events (same request id or session)",
+            Command::RelatedEvents => "related events (same request, job, access key, identity)",
             Command::ShowRejects => "list rejected records",
             Command::FoldDetail => "fold / unfold the original record",
             Command::CycleSort => "identities: change sort",
             Command::ToggleSelect => "palette: select several actions",
             Command::Submit => "apply",
             Command::Backspace => "delete a character",
+            Command::OpenValues => "top values of a field or JSON path (group by)",
+            Command::UndoFilter => "back to the filter before the last change",
+            Command::CursorLeft => "cursor left",
+            Command::CursorRight => "cursor right",
+            Command::DeleteWord => "delete the word before the cursor",
+            Command::DeleteToStart => "delete to the start of the line",
             Command::Type(_) => "type",
         }
     }

@@ -17,6 +17,41 @@ pub struct DetailState {
     pub(in crate::app) page: usize,
     /// Nested objects and arrays below the top level shown as `{…}`.
     folded: bool,
+    /// The job the row touches, with its lifecycle.
+    job: Option<JobSummary>,
+}
+
+/// The job of the selected event, as the detail pane tells it: one line for the job,
+/// one for its creation, one for who read it and one for its end, when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobSummary {
+    pub id: String,
+    pub kind: Option<&'static str>,
+    /// When, by whom.
+    pub created: Option<(i64, String)>,
+    pub device: Option<String>,
+    pub shots: Option<u64>,
+    pub readers: Vec<String>,
+    /// How, when, by whom.
+    pub ended: Option<(&'static str, i64, String)>,
+}
+
+impl JobSummary {
+    /// Lines the pane gives it.
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        2 + usize::from(!self.readers.is_empty()) + usize::from(self.ended.is_some())
+    }
+
+    /// Whoever ended it is not who created it.
+    #[must_use]
+    pub fn ended_by_another(&self) -> bool {
+        match (&self.created, &self.ended) {
+            (Some((_, creator)), Some((_, _, ender))) => creator != ender,
+            (None, Some(_)) => true,
+            _ => false,
+        }
+    }
 }
 
 impl DetailState {
@@ -32,12 +67,19 @@ impl DetailState {
         self.scroll
     }
 
-    /// Starts showing `row`; `true` when its original must be read.
-    pub(in crate::app) fn select(&mut self, row: Option<u32>) -> bool {
+    /// The selected event's job, if it touches one.
+    #[must_use]
+    pub fn job(&self) -> Option<&JobSummary> {
+        self.job.as_ref()
+    }
+
+    /// Starts showing `row` (with its job); `true` when its original must be read.
+    pub(in crate::app) fn select(&mut self, row: Option<u32>, job: Option<JobSummary>) -> bool {
         if self.row == row {
             return false;
         }
         self.row = row;
+        self.job = job;
         self.original = None;
         self.lines = Vec::new();
         self.scroll = 0;
@@ -93,7 +135,7 @@ impl DetailState {
     /// the original), the original.
     #[must_use]
     pub fn line_count(&self) -> usize {
-        FIELD_LINES + self.lines.len()
+        FIELD_LINES + self.job.as_ref().map_or(0, JobSummary::line_count) + self.lines.len()
     }
 
     #[must_use]

@@ -22,6 +22,16 @@ pub enum Effect {
     Copy(String),
     /// Search original records for a bare-word filter.
     ScanRaw(RawScan),
+    /// Count the values of a JSON path over original records.
+    CountValues(ValueCount),
+}
+
+/// The values of a path, to be counted over these records.
+pub struct ValueCount {
+    pub generation: u64,
+    pub path: Vec<String>,
+    pub candidates: Vec<RawRef>,
+    pub sources: Sources,
 }
 
 /// Bare-word filters need the original records: those are searched off the UI thread.

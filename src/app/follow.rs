@@ -20,6 +20,8 @@ pub struct FollowState {
     pub(in crate::app) rate: u64,
     /// Evict the oldest events beyond this many.
     pub(in crate::app) max_events: Option<usize>,
+    /// The live sources were active and have all ended.
+    pub(in crate::app) ended: bool,
     samples: VecDeque<(Instant, u64)>,
 }
 
@@ -47,6 +49,12 @@ impl FollowState {
     #[must_use]
     pub fn active(&self) -> bool {
         self.active
+    }
+
+    /// Live sources fed the index and have all ended.
+    #[must_use]
+    pub fn ended(&self) -> bool {
+        self.ended
     }
 
     #[must_use]

@@ -91,12 +91,17 @@ impl IdentitiesState {
     }
 }
 
-/// The drill-down's columns: each value with its count, most frequent first.
+/// The drill-down's columns: each value with its count, most frequent first; and who
+/// started the identity's sessions, and which sessions it started.
 #[derive(Debug, Default)]
 pub struct Summary {
     pub actions: Vec<(String, usize)>,
     pub ips: Vec<(String, usize)>,
     pub agents: Vec<(String, usize)>,
+    /// The identities whose calls started the group's sessions.
+    pub started_by: Vec<String>,
+    /// The sessions the group's identities started.
+    pub sessions_started: Vec<String>,
 }
 
 /// More values than any pane shows.
@@ -104,14 +109,32 @@ const SUMMARY_VALUES: usize = 64;
 
 impl Summary {
     #[must_use]
-    pub fn of(index: &Index, rows: &[u32]) -> Summary {
+    pub fn of(index: &Index, rows: &[u32], members: &[u32]) -> Summary {
         if rows.is_empty() {
             return Summary::default();
+        }
+        let name = |id: u32| index.strings(Column::Identity).get(id).to_owned();
+        let mut started_by = Vec::new();
+        let mut sessions_started = Vec::new();
+        for issue in index.sessions().all() {
+            let (from, to) = (issue.issuer, issue.subject);
+            if members.contains(&to) && !members.contains(&from) {
+                started_by.push(name(from));
+            }
+            if members.contains(&from) && !members.contains(&to) {
+                sessions_started.push(name(to));
+            }
+        }
+        for list in [&mut started_by, &mut sessions_started] {
+            list.sort();
+            list.dedup();
         }
         Summary {
             actions: breakdown(index, rows, Column::Action, SUMMARY_VALUES),
             ips: breakdown(index, rows, Column::Ip, SUMMARY_VALUES),
             agents: breakdown(index, rows, Column::UserAgent, SUMMARY_VALUES),
+            started_by,
+            sessions_started,
         }
     }
 }

@@ -15,9 +15,13 @@ pub enum Condition {
     Browsing,
     /// Browsing with this pane focused.
     Focus(Pane),
-    /// The filter bar or the palette takes typed text.
+    /// The filter bar, the palette or the values overlay takes typed text.
     TextInput,
+    /// The filter bar is open.
+    FilterBar,
     Palette,
+    /// A list with typed input above it: the palette or the values overlay.
+    Picker,
     /// Help or rejects overlay shown.
     Overlay,
     Always,
@@ -66,7 +70,7 @@ impl Keymap {
             .find(|r| r.key == name && holds(r.when, mode, focus));
         match (rule, mode, key.code) {
             (Some(rule), _, _) => Some(rule.command),
-            (None, Mode::Filter | Mode::Palette, KeyCode::Char(c))
+            (None, Mode::Filter | Mode::Palette | Mode::Values, KeyCode::Char(c))
                 if !key.modifiers.contains(KeyModifiers::CONTROL) =>
             {
                 Some(Command::Type(c))
@@ -81,8 +85,10 @@ fn holds(when: Condition, mode: Mode, focus: Pane) -> bool {
         Condition::Always => true,
         Condition::Browsing => mode == Mode::Browse,
         Condition::Focus(pane) => mode == Mode::Browse && focus == pane,
-        Condition::TextInput => matches!(mode, Mode::Filter | Mode::Palette),
+        Condition::TextInput => matches!(mode, Mode::Filter | Mode::Palette | Mode::Values),
+        Condition::FilterBar => mode == Mode::Filter,
         Condition::Palette => mode == Mode::Palette,
+        Condition::Picker => matches!(mode, Mode::Palette | Mode::Values),
         Condition::Overlay => matches!(mode, Mode::Help | Mode::Rejects),
     }
 }

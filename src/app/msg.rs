@@ -23,6 +23,9 @@ pub enum Msg {
     Refresh,
     /// A second passed: the live ingest rate is sampled.
     Tick,
+    /// Every source has ended (piped stdin closed, followed files gone): nothing more
+    /// will arrive.
+    SourcesEnded,
     /// The original record of a row, read where it lives, or why it could not be.
     OriginalRead {
         row: u32,
@@ -33,6 +36,11 @@ pub enum Msg {
     },
     /// A search of originals for a bare-word filter finished.
     Scanned(RawScanDone),
+    /// The values of a path over the originals, counted (most frequent first).
+    ValuesCounted {
+        generation: u64,
+        counts: Vec<(String, usize)>,
+    },
 }
 
 /// Lines of the main list and of the detail pane that fit, and columns of the histogram,

@@ -6,6 +6,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashSet;
 
+use super::line_edit::LineEdit;
 use super::list::ListState;
 use crate::index::Index;
 use crate::model::Column;
@@ -20,7 +21,7 @@ pub struct Candidate {
 
 #[derive(Debug, Default)]
 pub struct PaletteState {
-    pub(in crate::app) query: String,
+    pub(in crate::app) query: LineEdit,
     pub(in crate::app) candidates: Vec<Candidate>,
     /// Actions chosen with Space.
     pub(in crate::app) chosen: FxHashSet<String>,
@@ -30,7 +31,7 @@ pub struct PaletteState {
 impl PaletteState {
     #[must_use]
     pub fn query(&self) -> &str {
-        &self.query
+        self.query.text()
     }
 
     #[must_use]
@@ -61,10 +62,11 @@ impl PaletteState {
                 if count == 0 {
                     return None;
                 }
-                let (score, positions) = if self.query.is_empty() {
+                let query = self.query.text();
+                let (score, positions) = if query.is_empty() {
                     (0, Vec::new())
                 } else {
-                    matcher.fuzzy_indices(action, &self.query)?
+                    matcher.fuzzy_indices(action, query)?
                 };
                 Some((
                     score,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::effect::{Effect, RawScan};
 use super::identities::{Summary, compute_groups};
+use super::job_of::job_of;
 use super::state::{AppState, Mode, Pane, Screen};
 use crate::filter::{Filter, Matcher, matching_rows, matching_rows_since};
 use crate::index::{OrderKey, merge_into};
@@ -12,11 +13,33 @@ use crate::model::Column;
 
 impl AppState {
     /// Applies a filter text; on a parse error stays in the filter bar with the error shown.
+    /// The filter it replaces can be had back with `UndoFilter`.
     pub(in crate::app) fn apply_filter_text(&mut self, text: &str) -> Vec<Effect> {
+        let before = self.filter.text.clone();
+        let effects = self.replace_filter(text);
+        if self.filter.text != before {
+            self.filter.undo.push(before);
+        }
+        effects
+    }
+
+    /// Back to the filter before the last change.
+    pub(in crate::app) fn undo_filter(&mut self) -> Vec<Effect> {
+        if let Some(text) = self.filter.undo.pop() {
+            self.replace_filter(&text)
+        } else {
+            self.notice = Some("no earlier filter".into());
+            Vec::new()
+        }
+    }
+
+    fn replace_filter(&mut self, text: &str) -> Vec<Effect> {
         match Filter::parse(text, self.now_ms) {
             Ok(filter) => {
                 text.trim().clone_into(&mut self.filter.text);
-                self.filter.editing.clone_from(&self.filter.text);
+                let filter_text = self.filter.text.clone();
+                self.filter.editing.set(&filter_text);
+                self.remember(&filter_text);
                 self.filter.applied = filter;
                 self.filter.error = None;
                 self.mode = Mode::Browse;
@@ -25,12 +48,22 @@ impl AppState {
                 self.refresh_rows()
             }
             Err(e) => {
-                text.clone_into(&mut self.filter.editing);
+                self.filter.editing.set(text);
                 self.filter.error = Some(e.to_string());
                 self.mode = Mode::Filter;
                 Vec::new()
             }
         }
+    }
+
+    /// Keeps an applied filter in the bar's history (once, the latest last).
+    fn remember(&mut self, text: &str) {
+        let history = &mut self.filter.history;
+        history.retain(|t| t != text);
+        if !text.is_empty() {
+            history.push(text.to_owned());
+        }
+        self.filter.history_at = None;
     }
 
     /// Re-runs the filter; returns the effects needed (a background scan, a detail read).
@@ -141,7 +174,12 @@ impl AppState {
             Screen::Identity(i) => self.rows_of_group(i),
             _ => Vec::new(),
         };
-        self.identities.summary = Summary::of(&self.index, &self.identity_rows);
+        let members = match self.screen {
+            Screen::Identity(i) => self.identities.groups.get(i).map(|g| g.members.clone()),
+            _ => None,
+        };
+        let members = members.unwrap_or_default();
+        self.identities.summary = Summary::of(&self.index, &self.identity_rows, &members);
     }
 
     fn rows_of_group(&self, group: usize) -> Vec<u32> {
@@ -169,15 +207,16 @@ impl AppState {
     /// The detail pane follows the cursor: a newly selected event's original is read.
     pub(in crate::app) fn select_detail(&mut self) -> Vec<Effect> {
         let row = self.selected_row();
+        let job = row.and_then(|r| job_of(&self.index, r));
         match row {
-            Some(row) if self.detail.select(Some(row)) => vec![Effect::ReadOriginal {
+            Some(row) if self.detail.select(Some(row), job) => vec![Effect::ReadOriginal {
                 row,
                 raw: self.index.row(row).raw,
                 sources: self.index.shared_sources(),
             }],
             Some(_) => Vec::new(),
             None => {
-                self.detail.select(None);
+                self.detail.select(None, None);
                 Vec::new()
             }
         }

@@ -7,9 +7,11 @@ use serde::Deserialize;
 use super::detail::DetailState;
 use super::follow::FollowState;
 use super::identities::IdentitiesState;
+use super::line_edit::LineEdit;
 use super::list::ListState;
 use super::msg::Pages;
 use super::palette::PaletteState;
+use super::values::ValuesState;
 use crate::filter::Filter;
 use crate::index::{Bucket, Index};
 
@@ -29,6 +31,8 @@ pub enum Mode {
     Palette,
     Help,
     Rejects,
+    /// The values overlay: a field's most frequent values.
+    Values,
 }
 
 /// The main screen.
@@ -46,7 +50,13 @@ pub struct FilterState {
     pub(in crate::app) text: String,
     pub(in crate::app) applied: Filter,
     /// The text being edited in the filter bar.
-    pub(in crate::app) editing: String,
+    pub(in crate::app) editing: LineEdit,
+    /// Filters applied before, oldest first (Up in the filter bar goes back through them),
+    /// and where the bar is in them while going back.
+    pub(in crate::app) history: Vec<String>,
+    pub(in crate::app) history_at: Option<usize>,
+    /// The filters a change replaced, for `UndoFilter`.
+    pub(in crate::app) undo: Vec<String>,
     /// Why the edited text is not a filter, shown in place.
     pub(in crate::app) error: Option<String>,
     /// Rows whose original records are still being searched for bare words.
@@ -61,7 +71,13 @@ impl FilterState {
 
     #[must_use]
     pub fn editing(&self) -> &str {
-        &self.editing
+        self.editing.text()
+    }
+
+    /// Where the cursor is in the text being edited, in characters.
+    #[must_use]
+    pub fn cursor(&self) -> usize {
+        self.editing.cursor()
     }
 
     #[must_use]
@@ -132,6 +148,7 @@ pub struct AppState {
     pub(in crate::app) timeline: ListState,
     pub(in crate::app) identities: IdentitiesState,
     pub(in crate::app) palette: PaletteState,
+    pub(in crate::app) values: ValuesState,
     pub(in crate::app) detail: DetailState,
     pub(in crate::app) overlay: ListState,
     /// Histogram range, when zoomed in.
@@ -179,6 +196,7 @@ impl AppState {
             timeline: ListState::default(),
             identities: IdentitiesState::default(),
             palette: PaletteState::default(),
+            values: ValuesState::default(),
             detail: DetailState::default(),
             overlay: ListState::default(),
             zoom: None,
@@ -200,7 +218,7 @@ impl AppState {
         };
         // No scan (the filter is empty) and no read: the first layout selects the event.
         let _ = state.refresh_rows();
-        state.detail.select(None);
+        state.detail.select(None, None);
         state
     }
 
@@ -264,6 +282,11 @@ impl AppState {
     #[must_use]
     pub fn palette(&self) -> &PaletteState {
         &self.palette
+    }
+
+    #[must_use]
+    pub fn values(&self) -> &ValuesState {
+        &self.values
     }
 
     #[must_use]

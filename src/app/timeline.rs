@@ -70,7 +70,7 @@ pub fn narrow_to_bucket(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// Related events of the selected one, one more kind per press: the same request (or
-/// CADF correlation) id, the same access key, the same identity or session. The cycle
+/// CADF correlation) id, the same job, the same access key, the same identity or session. The cycle
 /// stays with the event it started from until the cursor moves.
 pub fn related(state: &mut AppState) -> Vec<Effect> {
     if state.related.is_none() {
@@ -107,8 +107,10 @@ fn related_filters(state: &AppState, row: u32) -> Vec<String> {
         .and_then(Value::as_str)
         .filter(|k| !k.is_empty());
     let identity = state.index.text(state.index.row(row), Column::Identity);
+    let job = Some(state.index.text(state.index.row(row), Column::Job)).filter(|j| !j.is_empty());
     [
         request.map(|id| format!("id:{}", quote(id))),
+        job.map(|j| format!("job:{}", quote(j))),
         access_key.map(quote),
         Some(format!("identity:{}", quote(identity))),
     ]

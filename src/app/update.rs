@@ -2,7 +2,7 @@
 //! of its family; afterwards what depends on the layout is brought up to date.
 
 use super::effect::Effect;
-use super::handle::{browse, data, filter_bar, layout, overlay, palette, results};
+use super::handle::{browse, data, filter_bar, layout, overlay, palette, results, values};
 use super::msg::{Clock, Msg};
 use super::state::{AppState, Mode};
 
@@ -15,6 +15,7 @@ pub fn update(state: &mut AppState, msg: Msg, clock: Clock) -> Vec<Effect> {
                 Mode::Filter => filter_bar::command(state, command),
                 Mode::Palette => palette::command(state, command),
                 Mode::Help | Mode::Rejects => overlay::command(state, command),
+                Mode::Values => values::command(state, command),
                 Mode::Browse => browse::command(state, command),
             }
         }
@@ -22,10 +23,12 @@ pub fn update(state: &mut AppState, msg: Msg, clock: Clock) -> Vec<Effect> {
         Msg::Loaded(msg) => data::loaded(state, msg),
         Msg::Refresh => data::refresh(state),
         Msg::Tick => data::tick(state, clock.mono),
+        Msg::SourcesEnded => data::ended(state),
         Msg::OriginalRead { row, raw, original } => {
             results::original_read(state, row, raw, original)
         }
         Msg::Scanned(done) => results::scanned(state, done),
+        Msg::ValuesCounted { generation, counts } => values::counted(state, generation, counts),
     };
     layout::settle(state);
     effects

@@ -7,11 +7,14 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::index::Index;
 use crate::index::load_blocking;
+use crate::sanitize::display;
 use crate::source::expand_inputs;
 
-/// Loads the inputs, with a progress bar on stderr when it is a terminal.
-pub fn load(inputs: &[PathBuf]) -> anyhow::Result<Index> {
-    let inputs = expand_inputs(inputs)?;
+/// Loads the inputs, with a progress bar on stderr when it is a terminal. Inputs that
+/// hold nothing at all (an empty folder, empty files) are an error: most likely the wrong
+/// place was named.
+pub fn load(paths: &[PathBuf]) -> anyhow::Result<Index> {
+    let inputs = expand_inputs(paths)?;
     let mut index = Index::new();
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(0);
@@ -29,6 +32,16 @@ pub fn load(inputs: &[PathBuf]) -> anyhow::Result<Index> {
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();
+    }
+    if index.is_empty() && index.rejected() == 0 {
+        let named: Vec<String> = paths
+            .iter()
+            .map(|p| display(&p.display().to_string()).into_owned())
+            .collect();
+        anyhow::bail!(
+            "found no events in {}: nothing to read there",
+            named.join(", ")
+        );
     }
     Ok(index)
 }

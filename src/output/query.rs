@@ -31,7 +31,7 @@ pub fn write_query(
     let mut reader = RawReader::new();
     match format {
         QueryFormat::Jsonl => write_jsonl(index, ids, with_raw, &mut reader, out),
-        QueryFormat::Csv => write_csv(index, ids, out).map(|()| 0),
+        QueryFormat::Csv => write_csv(index, ids, &mut reader, out),
         QueryFormat::Table => write_table(index, ids, out).map(|()| 0),
     }
 }
@@ -73,7 +73,7 @@ fn compact_json(original: &[u8]) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-const CSV_COLUMNS: [&str; 13] = [
+const CSV_COLUMNS: [&str; 16] = [
     "time",
     "provider",
     "action",
@@ -85,16 +85,34 @@ const CSV_COLUMNS: [&str; 13] = [
     "user_agent",
     "region",
     "account",
+    "event_id",
+    "request_id",
+    "job",
     "source",
     "offset",
 ];
 
-fn write_csv(index: &Index, ids: &[u32], out: &mut impl Write) -> anyhow::Result<()> {
+/// The ids the index keeps only as hashes are read from the original.
+fn write_csv(
+    index: &Index,
+    ids: &[u32],
+    reader: &mut RawReader,
+    out: &mut impl Write,
+) -> anyhow::Result<usize> {
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(CSV_COLUMNS)?;
+    let mut unreadable = 0;
     for &id in ids {
         let row = index.row(id);
         let text = |c: Column| csv_cell(index.text(row, c));
+        let original = reader.read(index.sources(), row.raw).unwrap_or_else(|_| {
+            unreadable += 1;
+            Vec::new()
+        });
+        let event = crate::parse::parse_record(&original).ok();
+        let (event_id, request_id) = event.as_ref().map_or((None, None), |e| {
+            (e.event_id.as_deref(), e.request_id.as_deref())
+        });
         csv.write_record([
             format_utc_millis(row.time_ms),
             row.provider.name().to_owned(),
@@ -107,12 +125,15 @@ fn write_csv(index: &Index, ids: &[u32], out: &mut impl Write) -> anyhow::Result
             text(Column::UserAgent),
             text(Column::Region),
             text(Column::Account),
+            csv_cell(event_id.unwrap_or_default()),
+            csv_cell(request_id.unwrap_or_default()),
+            text(Column::Job),
             csv_cell(index.source_name(row.raw.source)),
             row.raw.offset.to_string(),
         ])?;
     }
     csv.flush()?;
-    Ok(())
+    Ok(unreadable)
 }
 
 /// A cell that a spreadsheet will not run as a formula and a terminal will not interpret:

@@ -27,7 +27,7 @@ impl Input {
 
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("cannot read {}: {}", display(&.path.display().to_string()), .source)]
+    #[error("cannot read {}", display(&.path.display().to_string()))]
     Missing {
         path: PathBuf,
         source: std::io::Error,

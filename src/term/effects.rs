@@ -8,8 +8,12 @@ use std::sync::{Arc, Mutex};
 use base64::Engine;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
-use crate::app::{AppState, Clock, Effect, Msg, RawScan, RawScanDone, parse_original, update};
-use crate::filter::keep_raw_matches;
+use rustc_hash::FxHashMap;
+
+use crate::app::{
+    AppState, Clock, Effect, Msg, RawScan, RawScanDone, ValueCount, parse_original, update,
+};
+use crate::filter::{keep_raw_matches, values_at};
 use crate::source::RawReader;
 
 /// Whether the explorer goes on after an effect.
@@ -58,6 +62,7 @@ impl EffectRunner {
                 });
             }
             Effect::ScanRaw(scan) => self.spawn(move || Msg::Scanned(search(&scan))),
+            Effect::CountValues(count) => self.spawn(move || count_values(&count)),
             Effect::Copy(text) => self.copy_osc52(&text),
         }
         Flow::Continue
@@ -110,6 +115,23 @@ impl EffectRunner {
         let encoded = base64::engine::general_purpose::STANDARD.encode(text);
         let _ = write!(self.clipboard, "\x1b]52;c;{encoded}\x07");
         let _ = self.clipboard.flush();
+    }
+}
+
+/// Reads each original and counts the values found at the path.
+fn count_values(count: &ValueCount) -> Msg {
+    let mut reader = RawReader::new();
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+    for &raw in &count.candidates {
+        if let Ok(bytes) = reader.read(&count.sources, raw) {
+            for value in values_at(&bytes, &count.path) {
+                *counts.entry(value).or_default() += 1;
+            }
+        }
+    }
+    Msg::ValuesCounted {
+        generation: count.generation,
+        counts: counts.into_iter().collect(),
     }
 }
 

@@ -152,7 +152,7 @@ fn on_wake(
         }
         Wake::Load(None) => {
             pace.loading = false;
-            false
+            send_one(state, runner, Msg::SourcesEnded)
         }
         Wake::Refresh => {
             pace.last_refresh = Instant::now();

@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use super::text::{count, fit, minute};
+use super::text::{count, fit, fit_end, minute};
 use crate::app::{AppState, Mode, Screen};
 use unicode_width::UnicodeWidthStr;
 
@@ -52,38 +52,35 @@ pub fn filter(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
 fn editing<'a>(state: &AppState, room: usize, theme: &Theme) -> Vec<Span<'a>> {
     let error = state.filter().error().map(|e| fit(e, room / 2));
     let error_w = error.as_ref().map_or(0, |e| e.width() + 2);
-    let text = tail(
-        &display(state.filter().editing()),
-        room.saturating_sub(error_w + 2),
+    let room = room.saturating_sub(error_w + 2);
+    let text = state.filter().editing();
+    let at = text
+        .char_indices()
+        .nth(state.filter().cursor())
+        .map_or(text.len(), |(i, _)| i);
+    let (before, rest) = text.split_at(at);
+    let mut after = rest.chars();
+    let under = after
+        .next()
+        .map_or_else(|| " ".to_owned(), |c| display(&c.to_string()).into_owned());
+    let after = display(after.as_str()).into_owned();
+    // The cursor stays in view: what is before it is cut at its start, what follows at its end.
+    let before = fit_end(
+        &display(before),
+        room.saturating_sub(under.width() + after.width().min(room / 3)),
     );
+    let after = fit(&after, room.saturating_sub(before.width() + under.width()));
     let mut spans = vec![
         Span::styled(":", theme.header),
-        Span::raw(text),
-        Span::styled("█", theme.dim),
+        Span::raw(before),
+        Span::styled(under, theme.selected),
+        Span::raw(after),
     ];
     if let Some(error) = error {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(error, theme.error));
     }
     spans
-}
-
-/// The last `width` columns of `text`, a cut marked with `…` at the start.
-fn tail(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut kept: Vec<char> = Vec::new();
-    let mut used = 1;
-    for c in text.chars().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        kept.push(c);
-        used += w;
-    }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// The help hint, load progress and the way back first (they must fit at 80 columns),
@@ -96,6 +93,8 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     }
     if state.follow().active() {
         parts.push(live(state));
+    } else if state.follow().ended() {
+        parts.push("ENDED (no more input)".to_owned());
     }
     if let Screen::Identity(_) = state.screen() {
         parts.push("Esc back".into());

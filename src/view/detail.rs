@@ -70,13 +70,40 @@ fn fields<'a>(state: &AppState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         return vec![Line::styled("no event selected", theme.dim)];
     };
     let row = state.index().row(id);
+    let value_w = width.saturating_sub(10);
+    let mut lines: Vec<Line<'a>> = pairs(state, id)
+        .into_iter()
+        .map(|(name, value)| {
+            let line = Line::from(vec![
+                Span::styled(format!("{name:<9} "), theme.header),
+                Span::raw(fit(&value, value_w)),
+            ]);
+            if name == "outcome" && row.outcome == Outcome::Failure {
+                line.style(theme.failure)
+            } else {
+                line
+            }
+        })
+        .collect();
+    if let Some(job) = state.detail().job() {
+        // After the who/what/where a responder reads first.
+        let after_agent = 6;
+        let job_lines = super::detail_job::lines(job, state.local_time(), theme, width);
+        lines.splice(after_agent..after_agent, job_lines);
+    }
+    lines
+}
+
+/// The normalised fields of row `id`, named.
+fn pairs(state: &AppState, id: u32) -> [(&'static str, String); 9] {
+    let row = state.index().row(id);
     let text = |c: Column| state.index().text(row, c).to_owned();
     let zone = if state.local_time() { "local" } else { "UTC" };
     let outcome = match (row.outcome, text(Column::Error)) {
         (Outcome::Failure, error) if !error.is_empty() => format!("failure  {error}"),
         (o, _) => o.name().to_owned(),
     };
-    let pairs = [
+    [
         (
             "time",
             format!("{} {zone}", time(row.time_ms, state.local_time())),
@@ -105,22 +132,7 @@ fn fields<'a>(state: &AppState, theme: &Theme, width: usize) -> Vec<Line<'a>> {
                 row.raw.offset
             ),
         ),
-    ];
-    let value_w = width.saturating_sub(10);
-    pairs
-        .into_iter()
-        .map(|(name, value)| {
-            let line = Line::from(vec![
-                Span::styled(format!("{name:<9} "), theme.header),
-                Span::raw(fit(&value, value_w)),
-            ]);
-            if name == "outcome" && row.outcome == Outcome::Failure {
-                line.style(theme.failure)
-            } else {
-                line
-            }
-        })
-        .collect()
+    ]
 }
 
 fn style(token: Token, theme: &Theme) -> ratatui::style::Style {

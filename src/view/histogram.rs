@@ -5,7 +5,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use super::chrome::block;
-use super::text::time;
+use super::text::{minute, time};
 use crate::app::AppState;
 use crate::index::Bucket;
 
@@ -41,10 +41,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         }
         None => "histogram".to_owned(),
     };
-    frame.render_widget(
-        Paragraph::new(lines).block(block(&title, false, theme)),
-        area,
-    );
+    let mut frame_block = block(&title, false, theme);
+    if let Some((from, to)) = state.histogram_range() {
+        // The axis: where the bars start, their middle and their end, to the minute.
+        let local = state.local_time();
+        let at = |ms: i64| Line::from(format!(" {} ", minute(ms, local, false)));
+        frame_block = frame_block
+            .title_bottom(at(from).left_aligned())
+            .title_bottom(at(i64::midpoint(from, to)).centered())
+            .title_bottom(at(to).right_aligned());
+    }
+    frame.render_widget(Paragraph::new(lines).block(frame_block), area);
 }
 
 /// One row of the bars, `level` rows above the bottom, in eighths of a cell; a bucket

@@ -111,7 +111,11 @@ pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, th
         return;
     };
     let width = usize::from(area.width.saturating_sub(2));
-    let items = usize::from(area.height.saturating_sub(3)).max(1);
+    let summary = &state.identities().summary();
+    let sessions = sessions_line(summary, width);
+    let items = usize::from(area.height.saturating_sub(3))
+        .saturating_sub(usize::from(sessions.is_some()))
+        .max(1);
     let column = |values: &[(String, usize)]| {
         values
             .iter()
@@ -119,7 +123,6 @@ pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, th
             .map(|(v, n)| format!("{:>6} {}", count(*n), fit(v, (width / 3).saturating_sub(8))))
             .collect::<Vec<_>>()
     };
-    let summary = &state.identities().summary();
     let (actions, ips, agents) = (
         column(&summary.actions),
         column(&summary.ips),
@@ -137,6 +140,7 @@ pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, th
         ),
         theme.header,
     )];
+    lines.extend(sessions.map(|text| Line::styled(text, theme.text)));
     for i in 0..items {
         let cell = |v: &Vec<String>| v.get(i).cloned().unwrap_or_default();
         lines.push(Line::raw(format!(
@@ -155,4 +159,29 @@ pub fn summary(frame: &mut Frame, area: Rect, state: &AppState, group: usize, th
         Paragraph::new(lines).block(block(&title, false, theme)),
         area,
     );
+}
+
+/// Who started the identity's sessions and which it started, when the trail says.
+fn sessions_line(summary: &crate::app::identities::Summary, width: usize) -> Option<String> {
+    let names = |list: &[String]| {
+        let shown: Vec<String> = list.iter().take(3).map(|n| compact_identity(n)).collect();
+        let more = list.len().saturating_sub(3);
+        let more = if more > 0 {
+            format!(" +{more}")
+        } else {
+            String::new()
+        };
+        format!("{}{more}", shown.join(", "))
+    };
+    // What it started first: a role assumed from a session is what a responder looks for.
+    let mut parts = Vec::new();
+    if !summary.sessions_started.is_empty() {
+        let n = summary.sessions_started.len();
+        let started = names(&summary.sessions_started);
+        parts.push(format!("sessions started ({n}): {started}"));
+    }
+    if !summary.started_by.is_empty() {
+        parts.push(format!("started by {}", names(&summary.started_by)));
+    }
+    (!parts.is_empty()).then(|| fit(&parts.join(" · "), width))
 }

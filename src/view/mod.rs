@@ -20,6 +20,7 @@
 mod bars;
 mod chrome;
 mod detail;
+mod detail_job;
 mod histogram;
 mod identities;
 mod overlays;
@@ -27,6 +28,7 @@ mod palette;
 pub mod text;
 pub mod theme;
 mod timeline;
+mod values;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -154,6 +156,7 @@ pub fn render(frame: &mut Frame, state: &AppState, theme: &Theme) {
         Mode::Help => overlays::help(frame, state, theme),
         Mode::Rejects => overlays::rejects(frame, state, theme),
         Mode::Palette => palette::render(frame, state, theme),
+        Mode::Values => values::render(frame, state, theme),
         Mode::Browse | Mode::Filter => {}
     }
 }

@@ -6,15 +6,26 @@ use super::Theme;
 use super::chrome::{block, centred};
 use super::text::fit;
 use crate::app::AppState;
+use crate::filter::LANGUAGE;
 
-/// `?`: every binding of the keymap, generated from it.
+/// `?`: every binding of the keymap, generated from it, then the filter language.
 pub fn help(frame: &mut Frame, state: &AppState, theme: &Theme) {
     let area = centred(frame.area(), 76, 40);
-    let mut lines: Vec<Line> = state
+    let keys = state
         .help()
         .iter()
+        .map(|(keys, what)| Line::raw(format!("{:<22} {}", fit(keys, 22), what)));
+    let language = LANGUAGE
+        .iter()
+        .map(|(term, what)| Line::raw(format!("{term:<22} {what}")));
+    let heading = [
+        Line::raw(""),
+        Line::styled("filter (: or query --filter)", theme.header),
+    ];
+    let mut lines: Vec<Line> = keys
+        .chain(heading)
+        .chain(language)
         .skip(state.overlay().selected)
-        .map(|(keys, what)| Line::raw(format!("{:<22} {}", fit(keys, 22), what)))
         .collect();
     lines.insert(
         0,

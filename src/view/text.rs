@@ -30,6 +30,26 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// The last `width` terminal columns of `text`, a cut marked with `…` at the start: what
+/// tells long names apart is often their end (`…job.cancel`). The text must be safe already.
+#[must_use]
+pub fn fit_end(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// `text` followed by spaces up to `width` columns (format's `{:<w$}` counts characters).
 #[must_use]
 pub fn pad(text: &str, width: usize) -> String {

@@ -5,11 +5,12 @@ use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use super::chrome::block;
-use super::text::{fit, pad, time};
+use super::text::{fit, fit_end, pad, time};
 use crate::app::AppState;
 use crate::model::Column;
 use crate::model::Outcome;
 use crate::names::compact_identity;
+use crate::sanitize::display;
 
 /// Widths of the columns that share the line's free space.
 struct Widths {
@@ -99,7 +100,7 @@ fn event_line<'a>(
         &compact_identity(state.index().text(row, Column::Identity)),
         w.identity,
     );
-    let action = fit(state.index().text(row, Column::Action), w.action);
+    let action = fit_end(&display(state.index().text(row, Column::Action)), w.action);
     let ip = fit(state.index().text(row, Column::Ip), w.ip);
     let style = if selected {
         theme.selected

@@ -32,6 +32,8 @@ pub fn command(state: &mut AppState, command: Command) -> Vec<Effect> {
         Command::NarrowToBucket => timeline::narrow_to_bucket(state),
         Command::RelatedEvents => timeline::related(state),
         Command::CopyEvent => copy(state),
+        Command::OpenValues => open(state, Mode::Values),
+        Command::UndoFilter => state.undo_filter(),
         other => toggle(state, other),
     }
 }
@@ -57,7 +59,9 @@ fn open(state: &mut AppState, mode: Mode) -> Vec<Effect> {
 }
 
 fn open_filter(state: &mut AppState) -> Vec<Effect> {
-    state.filter.editing.clone_from(&state.filter.text);
+    let text = state.filter.text.clone();
+    state.filter.editing.set(&text);
+    state.filter.history_at = None;
     state.filter.error = None;
     open(state, Mode::Filter)
 }

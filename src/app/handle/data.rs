@@ -56,6 +56,15 @@ pub fn tick(state: &mut AppState, now: Instant) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Nothing more will arrive: the status bar stops saying `LIVE`.
+pub fn ended(state: &mut AppState) -> Vec<Effect> {
+    if state.follow.active {
+        state.follow.active = false;
+        state.follow.ended = true;
+    }
+    Vec::new()
+}
+
 /// Evicts beyond `--max-events`, re-sorts new events in and re-runs the filter, keeping
 /// the cursor on its event (or on the newest while following).
 fn data_changed(state: &mut AppState) -> Vec<Effect> {
@@ -64,7 +73,7 @@ fn data_changed(state: &mut AppState) -> Vec<Effect> {
     if let Some(max) = state.follow.max_events
         && state.index.evict_beyond(max)
     {
-        state.detail.select(None);
+        state.detail.select(None, None);
     }
     if !state.cursor_moved {
         state.timeline.to_top();

@@ -7,3 +7,5 @@ pub mod layout;
 pub mod overlay;
 pub mod palette;
 pub mod results;
+mod text_input;
+pub mod values;

@@ -7,7 +7,7 @@ use crate::app::state::{AppState, Mode};
 pub fn command(state: &mut AppState, command: Command) -> Vec<Effect> {
     let len = match state.mode {
         Mode::Rejects => state.index.rejects().len(),
-        _ => state.help.len(),
+        _ => state.help.len() + 2 + crate::filter::LANGUAGE.len(),
     };
     let page = state.pages.list;
     match command {

@@ -1,5 +1,6 @@
 //! Keys while the fuzzy action palette is open.
 
+use super::text_input::edit;
 use crate::app::command::Command;
 use crate::app::effect::Effect;
 use crate::app::filter_text::with_actions;
@@ -10,20 +11,16 @@ pub fn command(state: &mut AppState, command: Command) -> Vec<Effect> {
     let page = state.pages.list;
     match command {
         Command::Quit => return vec![Effect::Quit],
-        Command::Type(c) => {
-            state.palette.query.push(c);
-            state.palette.rank(&state.index);
-        }
-        Command::Backspace => {
-            state.palette.query.pop();
-            state.palette.rank(&state.index);
-        }
         Command::Down => state.palette.list.move_by(1, len, page),
         Command::Up => state.palette.list.move_by(-1, len, page),
         Command::ToggleSelect => state.palette.toggle_current(),
         Command::Back => state.mode = Mode::Browse,
         Command::Submit => return submit(state),
-        _ => {}
+        other => {
+            if edit(&mut state.palette.query, other) {
+                state.palette.rank(&state.index);
+            }
+        }
     }
     Vec::new()
 }

@@ -16,7 +16,8 @@ pub fn assume_role<R>(call: &Call, rng: &mut Rng, k: impl FnOnce(&Payload) -> R)
     let session = target.arn.rsplit('/').next().unwrap_or_default();
     // Real tokens start with the same serialized header; the rest is opaque.
     let token = format!("IQoJb3JpZ2luX2VjE{}", ids::base64(rng, 380));
-    let key = ids::access_key(rng, "ASIA");
+    // The key the session's own calls are signed with: what links them to this call.
+    let key = target.access_key.clone();
     let expiration = clock::sts_expiration(call.time + SESSION_SECONDS);
     let req = [
         ("roleArn", Val::Str(&role.arn)),

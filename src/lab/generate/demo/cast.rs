@@ -24,6 +24,10 @@ pub const EVE: usize = 4;
 pub const CI: usize = 5;
 pub const ROOT: usize = 6;
 /// Indices into `World::roles`.
+/// Incident 2's escalation: the role assumed from the stolen session, and the session name.
+pub const OPS_ROLE_NAME: &str = "QuantumOps";
+pub const OPS_SESSION: &str = "maintenance";
+
 pub const RESEARCH: usize = 0;
 pub const CI_ROLE: usize = 1;
 pub const JOBS: usize = 2;
@@ -204,4 +208,18 @@ pub fn ibm_users(rng: &mut Rng) -> Vec<IbmUser> {
 /// Addresses off campus come from a documentation range, so that the demo names no real one.
 fn off_campus(host: u8) -> String {
     format!("192.0.2.{host}")
+}
+
+/// The operators' role the stolen research session assumes (role chaining), and the
+/// session it gets; returns the session's identity.
+pub fn ops_session(rng: &mut Rng, world: &mut World) -> usize {
+    world.roles.push(role(rng, OPS_ROLE_NAME, "/"));
+    let ops = world.roles.len() - 1;
+    world.accounts[0].roles.push(ops);
+    let mut identity = session(rng, who::HUMAN, &world.roles, ops, OPS_SESSION);
+    identity.ips = vec![CAMPUS.to_owned()];
+    world.identities.push(identity);
+    let index = world.identities.len() - 1;
+    world.roles[ops].sessions.push(index);
+    index
 }

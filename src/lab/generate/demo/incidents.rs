@@ -1,4 +1,4 @@
-//! The three incidents of the third day, 2026-03-04, that the demo is there to find.
+//! The incidents of the third day, 2026-03-04, that the demo is there to find.
 
 use std::io;
 
@@ -11,7 +11,9 @@ use super::super::world::Client;
 use super::aws::{generic, sign_in};
 use super::braket::{self, ARIA, SV1};
 use super::cadf::{Event, Verb, Via};
-use super::cast::{DANA, EVE, LENA, PIPELINE, ROOT};
+use super::cast::{
+    self, ACCOUNT, CAMPUS, CARLA, DANA, EVE, LENA, OPS_ROLE_NAME, OPS_SESSION, PIPELINE, ROOT,
+};
 use super::ibm::{CUSTOM, success};
 use super::trail::{Addr, Caller, Ua, action, fixed};
 use super::{Demo, IbmJob, at};
@@ -58,7 +60,79 @@ const DELETED_EACH: usize = 4;
 pub fn stage(demo: &mut Demo) -> io::Result<()> {
     stolen_api_key(demo, at(2, 2, 10, 14))?;
     denied_burst(demo, at(2, 13, 20, 12))?;
+    escalation(demo, at(2, 13, 26, 40))?;
     root_sign_in(demo, at(2, 21, 47, 3))
+}
+
+/// Incident 2, continued: denied, the stolen session assumes the operators' role (a role
+/// chain: SAML sign-in, research session, operators' session) and with it cancels the task
+/// Carla queued on Aria in the morning.
+fn escalation(demo: &mut Demo, start: i64) -> io::Result<()> {
+    let carla = Caller {
+        who: CARLA,
+        region: 0,
+        ip: Addr::At(CAMPUS),
+        ua: Ua::Own(Client::Braket),
+    };
+    let Some(task) = braket::create_task(demo, at(2, 9, 41, 7), carla, &ARIA, None)? else {
+        return Ok(());
+    };
+    let thief = Caller {
+        who: EVE,
+        region: 0,
+        ip: Addr::At(SESSION_THIEF_IP),
+        ua: Ua::Is(THIEF_BOTO),
+    };
+    let ops = cast::ops_session(&mut demo.rng, &mut demo.world);
+    assume_ops(demo, start, thief, ops)?;
+    let escalated = Caller { who: ops, ..thief };
+    let mut t = start + demo.pause(20, 40);
+    let whoami = action(svc::STS, "GetCallerIdentity");
+    demo.aws(t, escalated, whoami, None, fixed(Val::Null, Val::Null))?;
+    t += demo.pause(30, 60);
+    braket::poll(demo, t, escalated, &task)?;
+    t += demo.pause(10, 30);
+    braket::cancel(demo, t, escalated, &task)
+}
+
+/// `AssumeRole` from `caller`'s session into the session `ops`: its response names the
+/// credentials the new session's calls carry.
+fn assume_ops(demo: &mut Demo, time: i64, caller: Caller, ops: usize) -> io::Result<()> {
+    let session = &demo.world.identities[ops];
+    let (key, arn, principal) = (
+        session.access_key.clone(),
+        session.arn.clone(),
+        session.principal_id.clone(),
+    );
+    let role_arn = format!("arn:aws:iam::{ACCOUNT}:role/{OPS_ROLE_NAME}");
+    let token = format!("IQoJb3JpZ2luX2VjE{}", ids::base64(&mut demo.rng, 380));
+    let expiration = clock::sts_expiration(time + 3_600);
+    let req = [
+        ("roleArn", Val::Str(&role_arn)),
+        ("roleSessionName", Val::Str(OPS_SESSION)),
+        ("durationSeconds", Val::Num(3_600)),
+    ];
+    let credentials = [
+        ("accessKeyId", Val::Str(&key)),
+        ("sessionToken", Val::Str(&token)),
+        ("expiration", Val::Str(&expiration)),
+    ];
+    let user = [
+        ("assumedRoleId", Val::Str(&principal)),
+        ("arn", Val::Str(&arn)),
+    ];
+    let resp = [
+        ("credentials", Val::Obj(&credentials)),
+        ("assumedRoleUser", Val::Obj(&user)),
+    ];
+    let assume = action(svc::STS, "AssumeRole");
+    demo.aws(
+        time,
+        caller,
+        assume,
+        None,
+        fixed(Val::Obj(&req), Val::Obj(&resp)),
+    )
 }
 
 /// The pipeline's key, from a new address and client, lists programs, reads other people's

@@ -7,6 +7,7 @@ use chrono::DateTime;
 use flate2::read::GzDecoder;
 use serde_json::Value;
 
+use super::cast::OPS_ROLE_NAME;
 use super::cast::{CAMPUS, IBM_INSTANCE, PIPELINE_IP};
 use super::incidents::{HOSTILE_UA, KEY_THIEF_IP, KEY_THIEF_UA, ROOT_IP, SESSION_THIEF_IP};
 use super::{SPAN, START, at, write_demo};
@@ -311,7 +312,9 @@ fn researchers_follow_their_own_braket_tasks() {
         })
         .collect();
     assert!(created.len() > 150, "{} tasks", created.len());
-    for r in braket("GetQuantumTask") {
+    // Everyone but incident 2's escalated session, which reads Carla's task to cancel it.
+    let researcher = |r: &&Value| !text(r, "/userIdentity/arn").contains(OPS_ROLE_NAME);
+    for r in braket("GetQuantumTask").filter(researcher) {
         let task = text(r, "/requestParameters/quantumTaskArn");
         assert_eq!(
             created.get(task).copied(),
@@ -328,4 +331,45 @@ fn researchers_follow_their_own_braket_tasks() {
         .collect();
     let expected = ["sv1", "dm1", "tn1", "Aria-1", "Ankaa-3", "Garnet", "Aquila"];
     assert_eq!(devices, HashSet::from(expected));
+}
+
+#[test]
+fn the_stolen_session_chains_into_the_operators_role_and_cancels_carlas_task() {
+    let all = records();
+    let assumed: Vec<&Value> = all
+        .iter()
+        .filter(|r| {
+            r["eventName"] == "AssumeRole"
+                && text(r, "/requestParameters/roleArn").ends_with(OPS_ROLE_NAME)
+        })
+        .collect();
+    assert_eq!(assumed.len(), 1);
+    let assume = assumed[0];
+    assert_eq!(text(assume, "/sourceIPAddress"), SESSION_THIEF_IP);
+    assert!(text(assume, "/userIdentity/arn").ends_with("/eve@uni.example"));
+    let key = text(assume, "/responseElements/credentials/accessKeyId");
+    let session = text(assume, "/responseElements/assumedRoleUser/arn");
+    let calls: Vec<&Value> = all
+        .iter()
+        .filter(|r| text(r, "/userIdentity/accessKeyId") == key)
+        .collect();
+    assert!(
+        calls
+            .iter()
+            .all(|r| text(r, "/userIdentity/arn") == session)
+    );
+    let cancel = calls
+        .iter()
+        .find(|r| r["eventName"] == "CancelQuantumTask")
+        .expect("the escalated session cancels a task");
+    let task = text(cancel, "/requestParameters/quantumTaskArn");
+    let creator = all
+        .iter()
+        .find(|r| {
+            r["eventName"] == "CreateQuantumTask"
+                && text(r, "/responseElements/quantumTaskArn") == task
+        })
+        .expect("the task's creation");
+    assert!(text(creator, "/userIdentity/arn").ends_with("/carla@uni.example"));
+    assert!(seconds(creator) < seconds(assume) && seconds(assume) < seconds(cancel));
 }

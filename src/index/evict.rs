@@ -43,7 +43,7 @@ impl Index {
         self.postings = Postings::default();
         self.buckets = Buckets::default();
         self.providers = [0; 2];
-        self.first_seen.clear();
+        self.first_seen.take();
         self.jobs.forget_counts();
         let rows = std::mem::take(&mut self.rows);
         for (id, row) in (0u32..).zip(&rows) {

@@ -1,6 +1,7 @@
 //! The first event of each (identity, action), (identity, source IP) and (identity, user
 //! agent) pair, in time order: what `first:action`, `first:ip` and `first:agent` list.
-//! Kept as events arrive; a late event earlier than the one known takes its place.
+//! Worked out from the rows in one pass; of two events of a pair, the earlier in time
+//! (then in the input) is the first.
 
 use rustc_hash::FxHashMap;
 
@@ -32,8 +33,18 @@ pub struct FirstSeen {
 }
 
 impl FirstSeen {
+    /// The first sightings among `rows` (ids are their positions).
+    #[must_use]
+    pub fn of(rows: &[Row]) -> FirstSeen {
+        let mut seen = FirstSeen::default();
+        for (id, row) in (0u32..).zip(rows) {
+            seen.add(id, row, (row.time_ms, row.raw.source, row.raw.offset));
+        }
+        seen
+    }
+
     /// Takes in row `id` (sorting at `key`).
-    pub fn add(&mut self, id: u32, row: &Row, key: OrderKey) {
+    fn add(&mut self, id: u32, row: &Row, key: OrderKey) {
         let identity = row.col(Column::Identity);
         for (map, novelty) in self.first.iter_mut().zip(Novelty::ALL) {
             let value = row.col(novelty.column());
@@ -54,10 +65,5 @@ impl FirstSeen {
             .values()
             .map(|(_, id)| *id)
             .collect()
-    }
-
-    /// After an eviction renumbered the rows: built again from them.
-    pub fn clear(&mut self) {
-        self.first.iter_mut().for_each(FxHashMap::clear);
     }
 }

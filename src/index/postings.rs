@@ -12,8 +12,6 @@ pub struct Postings {
     by_account: Vec<Vec<u32>>,
     by_region: Vec<Vec<u32>>,
     by_service: Vec<Vec<u32>>,
-    /// Only events that touch a job are listed (most touch none).
-    by_job: Vec<Vec<u32>>,
     by_outcome: [Vec<u32>; 4],
     services: Interner,
     /// Service id of each action id.
@@ -38,10 +36,6 @@ impl Postings {
         let service = self.service_id(row.col(Column::Action), row.provider, actions);
         push(&mut self.by_service, service, id);
         self.by_outcome[row.outcome as usize].push(id);
-        let job = row.col(Column::Job);
-        if job != 0 {
-            push(&mut self.by_job, job, id);
-        }
     }
 
     fn service_id(&mut self, action: u32, provider: Provider, actions: &Interner) -> u32 {
@@ -64,7 +58,6 @@ impl Postings {
             Column::Ip => &self.by_ip,
             Column::Account => &self.by_account,
             Column::Region => &self.by_region,
-            Column::Job => &self.by_job,
             _ => return &[],
         };
         lists.get(value as usize).map_or(&[], Vec::as_slice)
@@ -74,12 +67,7 @@ impl Postings {
     pub fn has(column: Column) -> bool {
         matches!(
             column,
-            Column::Identity
-                | Column::Action
-                | Column::Ip
-                | Column::Account
-                | Column::Region
-                | Column::Job
+            Column::Identity | Column::Action | Column::Ip | Column::Account | Column::Region
         )
     }
 
@@ -125,7 +113,6 @@ impl Postings {
             &self.by_account,
             &self.by_region,
             &self.by_service,
-            &self.by_job,
         ];
         let nested: usize = lists
             .iter()
@@ -144,7 +131,6 @@ impl Postings {
             &mut self.by_account,
             &mut self.by_region,
             &mut self.by_service,
-            &mut self.by_job,
         ];
         for lists in all {
             lists.iter_mut().for_each(Vec::shrink_to_fit);

@@ -55,8 +55,8 @@ pub fn normalize(mut f: Fields<'_>) -> Result<Normalized<'_>, RejectReason> {
         request_id: f.correlationId.take(),
         event_id: f.id.take(),
         access_key: None,
-        started,
-        job,
+        started: started.map(Box::new),
+        job: job.map(Box::new),
     })
 }
 

@@ -45,8 +45,8 @@ pub fn normalize(mut f: Fields<'_>) -> Result<Normalized<'_>, RejectReason> {
         request_id: f.requestID.take(),
         event_id: f.eventID.take(),
         access_key,
-        started,
-        job,
+        started: started.map(Box::new),
+        job: job.map(Box::new),
     })
 }
 
@@ -64,11 +64,11 @@ fn event_time(f: &Fields<'_>) -> Result<i64, RejectReason> {
 /// A failure is an `errorCode`, or a failed console sign-in (which carries none: its
 /// error is the `errorMessage`).
 fn outcome_of<'a>(f: &mut Fields<'a>) -> (Outcome, Option<Cow<'a, str>>) {
-    let console_failure = f
-        .responseElements
-        .get()
-        .and_then(|r| r.ConsoleLogin.get())
-        .is_some_and(|v| v.eq_ignore_ascii_case("failure"));
+    let console_failure = f.eventSource.get() == Some("signin.amazonaws.com")
+        && f.response()
+            .ConsoleLogin
+            .get()
+            .is_some_and(|v| v.eq_ignore_ascii_case("failure"));
     let error = f.errorCode.take().or_else(|| {
         console_failure.then(|| {
             f.errorMessage

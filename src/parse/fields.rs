@@ -42,10 +42,13 @@ pub struct Fields<'a> {
     pub eventType: Text<'a>,
     #[serde(borrow, default)]
     pub recipientAccountId: Text<'a>,
+    /// Like `requestParameters`, read only for the calls that need it.
     #[serde(borrow, default)]
-    pub responseElements: Obj<ResponseElements<'a>>,
+    pub responseElements: Option<&'a RawValue>,
+    /// Read only for the calls that need it (STS, Braket): most records' parameters are
+    /// skipped without being looked into.
     #[serde(borrow, default)]
-    pub requestParameters: Obj<RequestParameters<'a>>,
+    pub requestParameters: Option<&'a RawValue>,
     #[serde(borrow, default)]
     pub resources: Option<&'a RawValue>,
     #[serde(rename = "@timestamp", borrow, default)]
@@ -115,15 +118,6 @@ pub struct UserIdentity<'a> {
     pub accessKeyId: Text<'a>,
     #[serde(borrow, default)]
     pub userName: Text<'a>,
-    #[serde(borrow, default)]
-    pub sessionContext: Obj<SessionContext<'a>>,
-}
-
-#[derive(Deserialize, Default, Debug)]
-#[allow(non_snake_case, reason = "field names are those of the JSON formats")]
-pub struct SessionContext<'a> {
-    #[serde(borrow, default)]
-    pub sourceIdentity: Text<'a>,
 }
 
 #[derive(Deserialize, Default, Debug)]
@@ -235,4 +229,26 @@ pub fn array(raw: Option<&RawValue>) -> Option<&RawValue> {
 #[must_use]
 pub fn object(raw: Option<&RawValue>) -> Option<&RawValue> {
     raw.filter(|r| r.get().starts_with('{'))
+}
+
+impl<'a> Fields<'a> {
+    /// The response's elements, parsed (absent, `null` or not an object: empty).
+    #[must_use]
+    pub fn response(&self) -> ResponseElements<'a> {
+        parse_object(self.responseElements)
+    }
+
+    /// The request's parameters, parsed (absent, `null` or not an object: empty).
+    #[must_use]
+    pub fn request(&self) -> RequestParameters<'a> {
+        parse_object(self.requestParameters)
+    }
+}
+
+/// A member parsed only when a call needs it; what does not parse reads as empty, as the
+/// record's other fields still hold.
+fn parse_object<'a, T: Deserialize<'a> + Default>(raw: Option<&'a RawValue>) -> T {
+    raw.and_then(|raw| serde_json::from_str::<Obj<T>>(raw.get()).ok())
+        .and_then(|o| o.0)
+        .unwrap_or_default()
 }

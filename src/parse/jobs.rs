@@ -14,19 +14,21 @@ pub fn braket_job<'a>(f: &mut Fields<'a>) -> Option<JobTouch<'a>> {
     if f.eventSource.get() != Some("braket.amazonaws.com") {
         return None;
     }
-    let request = f.requestParameters.0.as_mut();
-    let (mut device, mut shots, mut id) = (None, None, None);
-    if let Some(request) = request {
-        device = request.deviceArn.take();
-        shots = request.shots.get().and_then(|s| s.parse().ok());
-        id = request
-            .quantumTaskArn
-            .take()
-            .or_else(|| request.jobArn.take());
+    // Only the calls about tasks and jobs name one (searches list many, or none).
+    let name = f.eventName.get().unwrap_or_default();
+    let about = ["QuantumTask", "Job"].iter().any(|n| name.ends_with(n));
+    if !about || name.starts_with("Search") {
+        return None;
     }
-    let id = id
+    let mut request = f.request();
+    let device = request.deviceArn.take();
+    let shots = request.shots.get().and_then(|s| s.parse().ok());
+    let id = request
+        .quantumTaskArn
+        .take()
+        .or_else(|| request.jobArn.take())
         .or_else(|| {
-            let response = f.responseElements.0.as_mut()?;
+            let mut response = f.response();
             response
                 .quantumTaskArn
                 .take()

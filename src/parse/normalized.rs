@@ -25,9 +25,9 @@ pub struct Normalized<'a> {
     /// The access key the call was signed with (`CloudTrail` `userIdentity.accessKeyId`).
     pub access_key: Option<Cow<'a, str>>,
     /// A session (or service ID) this call started: who acts through it is this caller.
-    pub started: Option<Started<'a>>,
+    pub started: Option<Box<Started<'a>>>,
     /// The quantum task, hybrid job, Qiskit Runtime job or program the call touches.
-    pub job: Option<JobTouch<'a>>,
+    pub job: Option<Box<JobTouch<'a>>>,
 }
 
 /// A session a call started: an STS call's new credentials, or an IBM service ID created.
@@ -99,16 +99,20 @@ impl Normalized<'_> {
             request_id: self.request_id.map(own),
             event_id: self.event_id.map(own),
             access_key: self.access_key.map(own),
-            started: self.started.map(|s| Started {
-                key: s.key.map(own),
-                subject: own(s.subject),
-                source_identity: s.source_identity.map(own),
+            started: self.started.map(|s| {
+                Box::new(Started {
+                    key: s.key.map(own),
+                    subject: own(s.subject),
+                    source_identity: s.source_identity.map(own),
+                })
             }),
-            job: self.job.map(|j| JobTouch {
-                id: own(j.id),
-                kind: j.kind,
-                device: j.device.map(own),
-                shots: j.shots,
+            job: self.job.map(|j| {
+                Box::new(JobTouch {
+                    id: own(j.id),
+                    kind: j.kind,
+                    device: j.device.map(own),
+                    shots: j.shots,
+                })
             }),
         }
     }

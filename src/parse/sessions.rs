@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::fields::{Fields, RequestParameters, ResponseElements};
+use super::fields::{Fields, ResponseElements};
 use super::normalized::Started;
 use crate::model::Outcome;
 
@@ -32,7 +32,7 @@ pub fn started_by_sts<'a>(
         return None;
     }
     let session_of_caller = name == "GetSessionToken";
-    let response: &mut ResponseElements<'a> = f.responseElements.0.as_mut()?;
+    let mut response: ResponseElements<'a> = f.response();
     let key = response.credentials.0.as_mut()?.accessKeyId.take()?;
     let subject = response
         .assumedRoleUser
@@ -41,11 +41,8 @@ pub fn started_by_sts<'a>(
         .and_then(|u| u.arn.take())
         .or_else(|| response.federatedUser.0.as_mut().and_then(|u| u.arn.take()))
         .or_else(|| session_of_caller.then(|| Cow::Owned(caller.to_owned())))?;
-    let request: Option<&mut RequestParameters<'a>> = f.requestParameters.0.as_mut();
-    let source_identity = response
-        .sourceIdentity
-        .take()
-        .or_else(|| request.and_then(|r| r.sourceIdentity.take()));
+    let source_identity = response.sourceIdentity.take();
+    let source_identity = source_identity.or_else(|| f.request().sourceIdentity.take());
     Some(Started {
         key: Some(key),
         subject,
